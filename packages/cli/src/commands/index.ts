@@ -1,0 +1,15 @@
+import type { Command } from "./command.js";
+
+interface CommandEntry {
+  summary: string;
+  /** Each command is its own chunk: `handoff restore` never loads what `handoff validate` needs. */
+  load: () => Promise<{ default: Command }>;
+}
+
+export const COMMANDS: Record<string, CommandEntry> = {
+  save: { summary: "save an agent's session state", load: () => import("./save.js") },
+  restore: { summary: "show an agent's saved session (--json, --prompt)", load: () => import("./restore.js") },
+  switch: { summary: "hand the session from one agent to another", load: () => import("./switch.js") },
+  status: { summary: "list the saved states, with freshness", load: () => import("./status.js") },
+  agents: { summary: "list the known agents and their state files", load: () => import("./agents.js") },
+};

@@ -1,0 +1,85 @@
+import {
+  currentFreshness,
+  displaySafe,
+  isHandoffError,
+  judgeFreshness,
+  listAgents,
+  openRepo,
+  readStateFile,
+  statePath,
+  type AgentInfo,
+  type SessionState,
+} from "@handoff/core";
+import { flag } from "../args.js";
+import type { Command } from "./command.js";
+import { age } from "./age.js";
+import { takePositionals } from "./positionals.js";
+import { formatTable } from "./table.js";
+
+interface AgentStatus {
+  agent: string;
+  file: string;
+  state?: SessionState;
+  freshness?: string;
+  error?: { code: string; message: string; hint?: string };
+}
+
+const status: Command = {
+  usage: "handoff status [--json]",
+  summary: "One line per agent that has a state here: agent, provider, branch, age, freshness, task.",
+  options: {
+    json: { type: "boolean", description: "print the list as JSON" },
+  },
+  async run(parsed, { cwd, out }) {
+    takePositionals(parsed, []);
+    const opened = await openRepo(cwd);
+    const now = currentFreshness(opened.repo);
+    const found: AgentStatus[] = [];
+    for (const agent of listAgents(opened.config)) {
+      const entry = readAgentStatus(opened.repo.root, agent, now);
+      if (entry) found.push(entry);
+    }
+    const broken = found.filter((entry) => entry.error);
+    if (flag(parsed, "json")) {
+      out.json(found);
+      return broken.length ? 1 : 0;
+    }
+    if (found.length === 0) {
+      out.line("No session state saved in this repository yet.");
+      out.line("   Run: handoff save <agent>   (handoff agents lists them)");
+      return 0;
+    }
+    const rows = found
+      .filter((entry) => entry.state)
+      .map(({ agent, state, freshness }) => [
+        agent,
+        state!.provider ?? "unknown",
+        state!.git.branch || "(detached)",
+        age(state!.timestamp),
+        freshness!,
+        state!.task?.description ?? "(no task)",
+      ]);
+    for (const line of formatTable([["AGENT", "PROVIDER", "BRANCH", "SAVED", "GIT", "TASK"], ...rows])) {
+      out.line(displaySafe(line));
+    }
+    for (const { agent, error } of broken) {
+      out.line(`❌ ${agent}: ${displaySafe(error!.message)}`);
+      if (error!.hint) out.line(`   ${error!.hint}`);
+    }
+    return broken.length ? 1 : 0;
+  },
+};
+
+function readAgentStatus(root: string, agent: AgentInfo, now: ReturnType<typeof currentFreshness>): AgentStatus | undefined {
+  const file = statePath(root, agent);
+  try {
+    const parsed = readStateFile(file);
+    if (!parsed) return undefined;
+    return { agent: agent.name, file: agent.file, state: parsed.state, freshness: judgeFreshness(parsed.state, now) };
+  } catch (error) {
+    if (!isHandoffError(error)) throw error;
+    return { agent: agent.name, file: agent.file, error: { code: error.code, message: error.message, hint: error.hint } };
+  }
+}
+
+export default status;

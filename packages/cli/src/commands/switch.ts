@@ -1,0 +1,136 @@
+import {
+  agentIn,
+  commitWorkInProgress,
+  displaySafe,
+  listAgents,
+  openRepo,
+  renderRestoreView,
+  saveSession,
+  stashWorkInProgress,
+  validationLines,
+  writeHandOver,
+  type AgentInfo,
+  type GitSnapshot,
+  type SessionState,
+} from "@handoff/core";
+import { flag, stringOption } from "../args.js";
+import { UsageError } from "../errors.js";
+import type { Output } from "../output.js";
+import type { Command } from "./command.js";
+import { takePositionals } from "./positionals.js";
+import { printSaveNotes } from "./save-notes.js";
+import { saveInputFrom, TASK_OPTIONS } from "./save-options.js";
+
+function changedFiles(snapshot: GitSnapshot): string[] {
+  const { staged, unstaged, untracked, conflicted } = snapshot.status;
+  return [...new Set([...staged, ...unstaged, ...untracked, ...conflicted])];
+}
+
+function who(agent: string, provider: string | undefined): string {
+  return provider && provider !== "unknown" ? `${agent} (${provider})` : agent;
+}
+
+/** The command that starts the target agent, in the spec's form (`opencode --preset groq_primary`). */
+export function launchCommand(agent: AgentInfo, provider: string | undefined): string | undefined {
+  if (!agent.command) return undefined;
+  const preset = agent.name === "opencode" && provider && provider !== "unknown" ? ` --preset ${provider}` : "";
+  return `${agent.command}${preset}`;
+}
+
+function printSummary(out: Output, source: SessionState, target: SessionState, to: AgentInfo): void {
+  const files = (source.context?.files_modified?.length ?? 0) + (source.context?.files_created?.length ?? 0);
+  const next = source.context?.next_steps?.[0];
+  const run = launchCommand(to, target.provider);
+  out.line("Step 5: Handoff complete!");
+  out.line();
+  out.line(`✨ Ready to continue in ${to.name}`);
+  if (run) out.line(`   Run: ${displaySafe(run)}`);
+  out.line();
+  out.line("📝 Handoff Summary:");
+  out.line(`   From: ${displaySafe(who(source.agent, source.provider))}`);
+  out.line(`   To: ${displaySafe(who(target.agent, target.provider))}`);
+  if (target.handoff?.reason) out.line(`   Reason: ${displaySafe(target.handoff.reason)}`);
+  out.line(`   Files in progress: ${files}`);
+  if (next) out.line(`   Next action: ${displaySafe(next)}`);
+}
+
+const switchCommand: Command = {
+  usage: "handoff switch <from> <to> [options]",
+  summary:
+    "Hand the session over: save <from>, check git, show validation, write <to>'s state and print the summary.",
+  options: {
+    ...TASK_OPTIONS,
+    provider: { type: "string", short: "p", value: "name", description: "the provider <to> will use, e.g. groq_primary" },
+    "from-provider": { type: "string", value: "name", description: "the provider <from> was using" },
+    commit: { type: "boolean", description: 'commit all changes as "wip: <task> (switching to <to>)" first' },
+    stash: { type: "boolean", description: 'stash all changes (with untracked files) as "<from> session handoff"' },
+    json: { type: "boolean", description: "print only JSON: the saved and the handed-over state" },
+  },
+  async run(parsed, { cwd, out }) {
+    const [fromName, toName] = takePositionals(parsed, ["from", "to"]);
+    if (flag(parsed, "commit") && flag(parsed, "stash")) throw new UsageError("--commit and --stash cannot be combined");
+    const json = flag(parsed, "json");
+    const say = json ? () => {} : out.line;
+    const opened = await openRepo(cwd);
+    const from = agentIn(opened, fromName!);
+    const to = agentIn(opened, toName!);
+    const input = { ...saveInputFrom(parsed), provider: stringOption(parsed, "from-provider") };
+
+    say(`🔄 Session Handoff: ${from.name} → ${to.name}`);
+    say();
+    say(`Step 1: Saving ${from.name} session state...`);
+    const saved = await saveSession({ cwd, agent: from.name, opened, input });
+    if (!json) printSaveNotes(out, saved);
+    say(`✅ Session saved to ${displaySafe(from.file)}`);
+    say();
+
+    say("Step 2: Git status check...");
+    const changed = changedFiles(saved.snapshot);
+    let commit: string | undefined;
+    let stash: string | undefined;
+    if (changed.length === 0) {
+      say("✅ Working tree clean");
+    } else if (flag(parsed, "commit")) {
+      const task = saved.state.task?.description ?? "work in progress";
+      const stateFiles = listAgents(opened.config).map((agent) => agent.file);
+      commit = await commitWorkInProgress(opened.repo, `wip: ${task} (switching to ${to.name})`, stateFiles);
+      say(`✅ Committed ${changed.length} changed file(s) as ${commit} (undo with: git reset HEAD~1)`);
+    } else if (flag(parsed, "stash")) {
+      stash = `${from.name} session handoff`;
+      const stateFiles = listAgents(opened.config).map((agent) => agent.file);
+      await stashWorkInProgress(opened.repo, stash, stateFiles);
+      say(`✅ Stashed ${changed.length} changed file(s) as "${stash}" (restore with: git stash pop)`);
+    } else {
+      say(`⚠️  Uncommitted changes detected (${changed.length} files)`);
+      say("   Consider committing before switching agents (--commit or --stash)");
+    }
+    say();
+
+    say("Step 3: Validation status...");
+    for (const line of validationLines(saved.state.validation)) say(line);
+    say();
+
+    say(`Step 4: Restoring ${to.name} session state...`);
+    const handed = await writeHandOver({
+      opened,
+      source: saved.state,
+      to,
+      provider: stringOption(parsed, "provider"),
+      reason: input.reason,
+      commit,
+      stash,
+    });
+    if (handed.replaced) out.note(`📦 ${to.name}'s previous state (another task) was kept as ${displaySafe(handed.replaced)}`);
+    if (handed.backup) out.note(`⚠️  ${to.name}'s previous state could not be read; it was moved to ${displaySafe(handed.backup)}`);
+    for (const entry of handed.ignored) if (!json) out.note(`🙈 Added ${displaySafe(entry)} to .gitignore`);
+    if (json) {
+      out.json({ from: saved.state, to: handed.state, ...(commit ? { commit } : {}), ...(stash ? { stash } : {}) });
+      return;
+    }
+    say(renderRestoreView(handed.state));
+    say();
+    printSummary(out, saved.state, handed.state, to);
+  },
+};
+
+export default switchCommand;

@@ -1,0 +1,87 @@
+import path from "node:path";
+import { HandoffError } from "../errors.js";
+import type { HandoffConfig } from "../schema/config.js";
+
+export interface AgentInfo {
+  /** The name used on the command line: `handoff save <name>`. */
+  name: string;
+  label: string;
+  /** The state file, relative to the repository root, with forward slashes. */
+  file: string;
+  /** The agent's own CLI, for `switch --launch`; absent for editor-only agents. */
+  command?: string;
+  /** The prompt budget in tokens when this agent is the one receiving the handoff. */
+  maxTokens: number;
+  builtIn: boolean;
+}
+
+const DEFAULT_MAX_TOKENS = 8000;
+
+type BuiltIn = Omit<AgentInfo, "name" | "builtIn" | "maxTokens"> & { maxTokens?: number };
+
+/** The spec's three agents first, then the agents developers commonly switch between. */
+const BUILT_IN: Record<string, BuiltIn> = {
+  claude: { label: "Claude Code", file: ".claude/.session-state.json", command: "claude", maxTokens: 16000 },
+  opencode: { label: "OpenCode", file: ".opencode/.session-state.json", command: "opencode" },
+  copilot: { label: "GitHub Copilot", file: ".github/copilot-session-state.json", command: "copilot" },
+  codex: { label: "Codex CLI", file: ".codex/.session-state.json", command: "codex", maxTokens: 16000 },
+  gemini: { label: "Gemini CLI", file: ".gemini/.session-state.json", command: "gemini", maxTokens: 16000 },
+  cursor: { label: "Cursor", file: ".cursor/.session-state.json", command: "cursor-agent" },
+  aider: { label: "Aider", file: ".aider/.session-state.json", command: "aider" },
+  cline: { label: "Cline", file: ".cline/.session-state.json", command: "cline" },
+  windsurf: { label: "Windsurf", file: ".windsurf/.session-state.json" },
+  amp: { label: "Amp", file: ".amp/.session-state.json", command: "amp" },
+  kiro: { label: "Kiro", file: ".kiro/.session-state.json", command: "kiro-cli" },
+  qwen: { label: "Qwen Code", file: ".qwen/.session-state.json", command: "qwen" },
+};
+
+export const BUILT_IN_AGENT_NAMES: readonly string[] = Object.keys(BUILT_IN);
+
+/** "Claude Code" for "claude"; the name itself for an agent that is not built in. */
+export function agentLabel(name: string): string {
+  return BUILT_IN[name]?.label ?? name;
+}
+
+function checkRelativeFile(name: string, file: string): string {
+  const normalized = path.posix.normalize(file.replaceAll("\\", "/"));
+  if (path.posix.isAbsolute(normalized) || normalized === ".." || normalized.startsWith("../")) {
+    throw new HandoffError(
+      "E_CONFIG_INVALID",
+      `agents.${name}: "${file}" must be a path inside the repository, relative to its root`,
+      { file: "handoff.config.json", hint: `use a path such as ".${name}/.session-state.json"` },
+    );
+  }
+  return normalized;
+}
+
+/** Every agent known in this repository: the built-in ones, then those of `handoff.config.json`. */
+export function listAgents(config: HandoffConfig = {}): AgentInfo[] {
+  const agents = new Map<string, AgentInfo>();
+  for (const [name, entry] of Object.entries(BUILT_IN)) {
+    agents.set(name, { name, builtIn: true, maxTokens: DEFAULT_MAX_TOKENS, ...entry });
+  }
+  for (const [name, entry] of Object.entries(config.agents ?? {})) {
+    const base = agents.get(name);
+    const given = typeof entry === "string" ? { file: entry } : entry;
+    agents.set(name, {
+      name,
+      builtIn: base?.builtIn ?? false,
+      label: given.label ?? base?.label ?? name,
+      file: checkRelativeFile(name, given.file),
+      command: given.command ?? base?.command,
+      maxTokens: given.maxTokens ?? base?.maxTokens ?? DEFAULT_MAX_TOKENS,
+    } as AgentInfo);
+  }
+  return [...agents.values()];
+}
+
+export function getAgent(name: string, config: HandoffConfig = {}): AgentInfo {
+  const agents = listAgents(config);
+  const found = agents.find((agent) => agent.name === name);
+  if (!found) {
+    throw new HandoffError("E_UNKNOWN_AGENT", `Unknown agent "${name}"`, {
+      hint: `known agents: ${agents.map((agent) => agent.name).join(", ")}; add more in handoff.config.json under "agents"`,
+    });
+  }
+  return found;
+}

@@ -1,0 +1,37 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { HandoffError } from "../errors.js";
+import { configSchema, type HandoffConfig } from "../schema/config.js";
+import { formatIssues } from "../serialize/parse.js";
+
+export const CONFIG_FILE = "handoff.config.json";
+
+/** Reads `handoff.config.json` at the repository root; an absent file is an empty config. */
+export function loadConfig(root: string): HandoffConfig {
+  const file = path.join(root, CONFIG_FILE);
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return {};
+    throw new HandoffError("E_CONFIG_INVALID", `${file} cannot be read: ${(error as Error).message}`, { file, cause: error });
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new HandoffError("E_CONFIG_INVALID", `${file} is not valid JSON: ${(error as Error).message}`, {
+      file,
+      hint: "fix the JSON syntax (a trailing comma or a missing quote, usually)",
+      cause: error,
+    });
+  }
+  const result = configSchema.safeParse(raw);
+  if (!result.success) {
+    throw new HandoffError("E_CONFIG_INVALID", `${file} is invalid:\n  ${formatIssues(result.error).join("\n  ")}`, {
+      file,
+      hint: "correct the fields named above; the README's Configuration section lists them",
+    });
+  }
+  return result.data;
+}

@@ -1,0 +1,41 @@
+/** Stable codes: tools may branch on them, so never rename one. */
+export type HandoffErrorCode =
+  | "E_NOT_GIT_REPO"
+  | "E_BARE_REPO"
+  | "E_GIT"
+  | "E_UNKNOWN_AGENT"
+  | "E_STATE_NOT_FOUND"
+  | "E_STATE_INVALID_JSON"
+  | "E_STATE_SCHEMA"
+  | "E_STATE_TOO_LARGE"
+  | "E_CONFIG_INVALID"
+  | "E_SYMLINK"
+  | "E_LOCK_TIMEOUT"
+  | "E_UNSAFE_ARGUMENT";
+
+export interface HandoffErrorOptions {
+  /** The file the error is about, when there is one. */
+  file?: string;
+  /** What the user can do about it. */
+  hint?: string;
+  cause?: unknown;
+}
+
+/** The one error type @handoff/core throws; `code` is stable, `message` is for people. */
+export class HandoffError extends Error {
+  readonly code: HandoffErrorCode;
+  readonly file: string | undefined;
+  readonly hint: string | undefined;
+
+  constructor(code: HandoffErrorCode, message: string, options: HandoffErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "HandoffError";
+    this.code = code;
+    this.file = options.file;
+    this.hint = options.hint;
+  }
+}
+
+export function isHandoffError(error: unknown, code?: HandoffErrorCode): error is HandoffError {
+  return error instanceof HandoffError && (code === undefined || error.code === code);
+}

@@ -1,0 +1,48 @@
+/**
+ * Variables that point git at another repository, index or object store. A hook's
+ * environment sets some of them; every reader here passes an explicit directory instead.
+ */
+const REPOSITORY_VARIABLES = [
+  "GIT_DIR",
+  "GIT_WORK_TREE",
+  "GIT_INDEX_FILE",
+  "GIT_OBJECT_DIRECTORY",
+  "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+  "GIT_COMMON_DIR",
+  "GIT_PREFIX",
+  "GIT_NAMESPACE",
+  "GIT_QUARANTINE_PATH",
+];
+
+/**
+ * Programs git could start for a person (editors, pagers, password prompts, ssh, external diff):
+ * handoff never needs them, and simple-git refuses to pass them on.
+ */
+const INTERACTIVE_VARIABLES = [
+  "EDITOR",
+  "VISUAL",
+  "GIT_EDITOR",
+  "GIT_SEQUENCE_EDITOR",
+  "PAGER",
+  "GIT_PAGER",
+  "GIT_ASKPASS",
+  "SSH_ASKPASS",
+  "GIT_SSH",
+  "GIT_SSH_COMMAND",
+  "GIT_EXTERNAL_DIFF",
+  "GIT_PROXY_COMMAND",
+  "GIT_TEMPLATE_DIR",
+];
+
+/** The environment for git: the caller's, less repository overrides and interactive programs. */
+export function gitEnvironment(base: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(base)) {
+    const dropped = REPOSITORY_VARIABLES.includes(key) || INTERACTIVE_VARIABLES.includes(key.toUpperCase());
+    if (value !== undefined && !dropped) env[key] = value;
+  }
+  // A refresh must never take the index lock away from the user's own git command.
+  env.GIT_OPTIONAL_LOCKS = "0";
+  env.GIT_TERMINAL_PROMPT = "0";
+  return env;
+}

@@ -1,0 +1,59 @@
+import path from "node:path";
+import { HandoffError } from "../errors.js";
+import { gitClient } from "./client.js";
+
+export interface RepoPaths {
+  /** The work tree's top level. */
+  root: string;
+  /** This work tree's git directory (per worktree: `.git/worktrees/<name>` in a linked worktree). */
+  gitDir: string;
+  /** Full commit id of HEAD when it was resolved, or null in a repository with no commits. */
+  head: string | null;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Finds the repository that contains `cwd`, the way git itself would, ignoring GIT_DIR. */
+export async function resolveRepo(cwd: string): Promise<RepoPaths> {
+  let output: string;
+  try {
+    output = await gitClient(cwd).raw([
+      "rev-parse",
+      "--is-bare-repository",
+      "--absolute-git-dir",
+      "--show-toplevel",
+      "--verify",
+      "-q",
+      "HEAD",
+    ]);
+  } catch (error) {
+    const text = errorText(error);
+    if (/must be run in a work tree|bare repository/i.test(text)) {
+      throw new HandoffError("E_BARE_REPO", `${cwd} is a bare repository or a git directory: it has no work tree`, {
+        hint: "run handoff inside a checkout (a clone or a worktree) of the repository",
+        cause: error,
+      });
+    }
+    if (/not a git repository/i.test(text) || /does not exist|ENOENT/i.test(text)) {
+      throw new HandoffError("E_NOT_GIT_REPO", `${cwd} is not inside a git repository`, {
+        hint: "cd into your project's checkout, or run `git init` first",
+        cause: error,
+      });
+    }
+    throw new HandoffError("E_GIT", `git rev-parse failed in ${cwd}: ${text.trim()}`, { cause: error });
+  }
+  // With no commits yet, `--verify -q HEAD` prints nothing and exits 1 quietly.
+  const [bare, gitDir, root, head] = output.split("\n");
+  if (bare === "true" || !root) {
+    throw new HandoffError("E_BARE_REPO", `${cwd} is a bare repository: it has no work tree`, {
+      hint: "run handoff inside a checkout (a clone or a worktree) of the repository",
+    });
+  }
+  return {
+    root: path.resolve(root),
+    gitDir: path.resolve(gitDir ?? path.join(root, ".git")),
+    head: head ? head : null,
+  };
+}

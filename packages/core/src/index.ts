@@ -1,0 +1,94 @@
+export { HandoffError, isHandoffError } from "./errors.js";
+export type { HandoffErrorCode, HandoffErrorOptions } from "./errors.js";
+
+export {
+  sessionStateSchema,
+  taskSchema,
+  contextSchema,
+  gitSchema,
+  validationSchema,
+  violationSchema,
+  handoffRecordSchema,
+  freshnessSchema,
+  CHECK_RESULTS,
+  TASK_STATUSES,
+  TASK_PRIORITIES,
+  GIT_OPERATIONS,
+} from "./schema/session-state.js";
+export type {
+  SessionState,
+  Task,
+  TaskStatus,
+  TaskPriority,
+  CheckResult,
+  SessionContext,
+  GitState,
+  GitOperation,
+  Validation,
+  Violation,
+  HandoffRecord,
+  Freshness,
+  CommandRun,
+} from "./schema/session-state.js";
+export { configSchema } from "./schema/config.js";
+export type { HandoffConfig, AgentEntry } from "./schema/config.js";
+export { ruleSchema } from "./schema/rule.js";
+export type { Rule } from "./schema/rule.js";
+
+export { listAgents, getAgent, agentLabel, BUILT_IN_AGENT_NAMES } from "./agents/registry.js";
+export type { AgentInfo } from "./agents/registry.js";
+export { detectProvider } from "./agents/provider.js";
+export { loadConfig, CONFIG_FILE } from "./config/load.js";
+
+export { resolveRepo } from "./git/repo.js";
+export type { RepoPaths } from "./git/repo.js";
+export { gitClient } from "./git/client.js";
+export { gitEnvironment } from "./git/env.js";
+export { parseStatus } from "./git/status.js";
+export type { StatusSummary } from "./git/status.js";
+export { readGitSnapshot } from "./git/snapshot.js";
+export type { GitSnapshot } from "./git/snapshot.js";
+export { findReferences } from "./git/references.js";
+export { operationInProgress } from "./git/operation.js";
+export { commitWorkInProgress, stashWorkInProgress } from "./git/work-in-progress.js";
+
+export { parseState, formatIssues, MAX_STATE_BYTES } from "./serialize/parse.js";
+export type { ParsedState } from "./serialize/parse.js";
+export { stringifyState } from "./serialize/stringify.js";
+export { renderRestoreView, RULE } from "./serialize/restore-view.js";
+export { renderPrompt, pickScenario } from "./serialize/prompt.js";
+export type { PromptScenario, PromptOptions } from "./serialize/prompt.js";
+export { summarizeState } from "./serialize/summary.js";
+export { origin } from "./serialize/origin.js";
+export { validationLines } from "./serialize/validation-lines.js";
+export { displaySafe, displaySafeDeep } from "./serialize/sanitize.js";
+
+export { buildState, refreshGitState, DEFAULT_VALIDATION } from "./state/build.js";
+export type { SaveInput, BuildStateOptions } from "./state/build.js";
+export { currentFreshness, judgeFreshness } from "./state/freshness.js";
+export type { FreshnessVerdict } from "./state/freshness.js";
+export { isoTimestamp } from "./state/timestamp.js";
+export { handOver } from "./state/hand-over.js";
+export type { HandOverOptions } from "./state/hand-over.js";
+export { gitSection, filesFromGit } from "./state/git-section.js";
+
+export {
+  statePath,
+  readStateFile,
+  updateStateFile,
+  refreshExistingStateFile,
+  backupStateFile,
+} from "./store/state-file.js";
+export type { WriteStateResult, UpdateStateOptions } from "./store/state-file.js";
+export { writeFileAtomic } from "./store/atomic-write.js";
+export { withFileLock } from "./store/lock.js";
+export { ensureIgnored } from "./store/gitignore.js";
+
+export { openRepo, agentIn } from "./session/open-repo.js";
+export type { OpenedRepo } from "./session/open-repo.js";
+export { saveSession } from "./session/save.js";
+export type { SaveSessionOptions, SaveSessionResult } from "./session/save.js";
+export { loadSession, stateNotFound } from "./session/load.js";
+export { writeHandOver } from "./session/hand-over.js";
+export type { WriteHandOverOptions, HandOverResult } from "./session/hand-over.js";
+export type { LoadedSession, LoadSessionOptions, LoadedFreshness } from "./session/load.js";

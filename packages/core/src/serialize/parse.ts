@@ -1,0 +1,67 @@
+import type { z } from "zod";
+import { HandoffError } from "../errors.js";
+import { sessionStateSchema, type SessionState } from "../schema/session-state.js";
+import { endOfTopLevelObject, lineAndColumn } from "./json-extent.js";
+import { repairLegacyState } from "./repair.js";
+
+export const MAX_STATE_BYTES = 5 * 1024 * 1024;
+
+export interface ParsedState {
+  state: SessionState;
+  /** What was repaired on load, one sentence each; empty for a clean file. */
+  repairs: string[];
+}
+
+/** `path: message` lines, as changesets prints config errors. */
+export function formatIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const at = issue.path.length ? issue.path.map(String).join(".") : "(root)";
+    return `${at}: ${issue.message}`;
+  });
+}
+
+function invalidJson(file: string, text: string, offset: number, detail: string): HandoffError {
+  const { line, column } = lineAndColumn(text, offset);
+  return new HandoffError("E_STATE_INVALID_JSON", `${file}:${line}:${column}: not valid JSON (${detail})`, {
+    file,
+    hint: "fix the file by hand, or run `handoff save <agent>`: it keeps a backup of the broken file and writes a fresh one",
+  });
+}
+
+function positionOf(error: unknown, fallback: number): number {
+  const match = /position (\d+)/.exec(error instanceof Error ? error.message : "");
+  return match ? Number(match[1]) : fallback;
+}
+
+/** Parses a state file's text; `file` names it in every error. Never throws anything but HandoffError. */
+export function parseState(text: string, file = "session state"): ParsedState {
+  if (text.length > MAX_STATE_BYTES) {
+    throw new HandoffError("E_STATE_TOO_LARGE", `${file} is ${text.length} bytes, over the ${MAX_STATE_BYTES}-byte limit`, {
+      file,
+      hint: "a session state is a few kilobytes; move the file away and run `handoff save <agent>`",
+    });
+  }
+  const body = text.replace(/^\uFEFF/, "");
+  const start = body.search(/\S/);
+  if (start === -1 || body[start] !== "{") {
+    throw invalidJson(file, body, Math.max(start, 0), start === -1 ? "the file is empty" : "expected an object");
+  }
+  const end = endOfTopLevelObject(body);
+  if (end === -1) throw invalidJson(file, body, body.length, "the object never closes");
+  let raw: unknown;
+  try {
+    raw = JSON.parse(body.slice(0, end));
+  } catch (error) {
+    throw invalidJson(file, body, positionOf(error, start), error instanceof Error ? error.message : String(error));
+  }
+  const repairs = repairLegacyState(raw as Record<string, unknown>, body.slice(end));
+  const result = sessionStateSchema.safeParse(raw);
+  if (!result.success) {
+    const lines = formatIssues(result.error);
+    throw new HandoffError("E_STATE_SCHEMA", `${file} does not match session state v2.0:\n  ${lines.join("\n  ")}`, {
+      file,
+      hint: "correct the fields named above, or run `handoff save <agent>`: it keeps a backup and writes a fresh state",
+    });
+  }
+  return { state: result.data, repairs };
+}

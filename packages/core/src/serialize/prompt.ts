@@ -1,0 +1,157 @@
+import { agentLabel, type AgentInfo } from "../agents/registry.js";
+import type { SessionState, Violation } from "../schema/session-state.js";
+import { formatMinutes, parseMinutes } from "./duration.js";
+import { origin } from "./origin.js";
+import { displaySafeDeep } from "./sanitize.js";
+import { validationLines } from "./validation-lines.js";
+
+/** The spec's four handoff scenarios, each with its own prompt template. */
+export type PromptScenario = "continue" | "escalation" | "offline-validation" | "research";
+
+const ESCALATION = /escalat/i;
+const RESEARCH = /research|question|blocked|blocker|unsure|architect/i;
+const OFFLINE = /offline|ollama|local/i;
+
+export function pickScenario(state: SessionState): PromptScenario {
+  const reason = state.handoff?.reason ?? "";
+  const strictViolations = strict(state.validation?.violations);
+  if (ESCALATION.test(reason)) return "escalation";
+  if (RESEARCH.test(reason) || state.task?.status === "blocked") return "research";
+  if (OFFLINE.test(origin(state).provider ?? "")) return "offline-validation";
+  if (strictViolations.length > 0 || state.validation?.strict_rules === "fail") return "escalation";
+  return "continue";
+}
+
+function strict(violations: Violation[] | undefined): Violation[] {
+  return (violations ?? []).filter((v) => v.severity === "STRICT");
+}
+
+export interface PromptOptions {
+  /** The agent that did the work (the state's own `agent` when absent). */
+  from?: Pick<AgentInfo, "name" | "label">;
+  scenario?: PromptScenario;
+}
+
+function fromLabel(state: SessionState, options: PromptOptions): string {
+  const { agent, provider } = origin(state);
+  const label = options.from?.label ?? agentLabel(agent);
+  return provider && provider !== "unknown" ? `${label} (${provider})` : label;
+}
+
+function fileLines(state: SessionState): string[] {
+  const staged = new Set(state.git.staged_files);
+  const files = [...(state.context?.files_modified ?? []), ...(state.context?.files_created ?? [])];
+  return files.map((file) => `- ${file}${staged.has(file) ? " (staged)" : ""}`);
+}
+
+function numbered(items: string[]): string[] {
+  return items.map((item, index) => `${index + 1}. ${item}`);
+}
+
+function progressLine(state: SessionState): string | undefined {
+  const spent = parseMinutes(state.task?.time_spent);
+  const estimated = parseMinutes(state.task?.estimated_time);
+  if (spent === undefined) return undefined;
+  if (estimated === undefined || estimated <= spent) return `Progress: ${formatMinutes(spent)} in`;
+  return `Progress: ${formatMinutes(spent)} in, ${formatMinutes(estimated - spent)} remaining`;
+}
+
+function block(title: string, lines: string[]): string[] {
+  return lines.length ? ["", `${title}:`, ...lines] : [];
+}
+
+function repositoryLines(state: SessionState): string[] {
+  const { git } = state;
+  const lines = [
+    `- Branch: ${git.branch || "(detached HEAD)"}`,
+    `- Last commit: ${git.last_commit || "(no commits yet)"}`,
+    `- Uncommitted changes: ${git.uncommitted_changes ? "yes" : "no"}`,
+  ];
+  if (git.operation) lines.push(`- In progress: ${git.operation} (${git.conflicted_files?.length ?? 0} conflicted files)`);
+  if (git.issues?.length) lines.push(`- Issues: ${git.issues.join(", ")}`);
+  if (git.prs?.length) lines.push(`- Pull requests: ${git.prs.join(", ")}`);
+  if (state.handoff?.stash) lines.push(`- Work is stashed as "${state.handoff.stash}": run \`git stash pop\` first`);
+  if (state.handoff?.commit) lines.push(`- Work was committed as WIP ${state.handoff.commit}`);
+  return lines;
+}
+
+function violationLine(v: Violation): string {
+  return `- ${v.file}:${v.line}: ${v.message} (${v.rule})`;
+}
+
+function continuePrompt(state: SessionState, options: PromptOptions): string[] {
+  const next = state.context?.next_steps ?? [];
+  return [
+    `I'm continuing work from ${fromLabel(state, options)}. Session state restored:`,
+    "",
+    ...(state.task ? [`Task: ${state.task.description}`] : []),
+    ...[progressLine(state)].filter((line): line is string => line !== undefined),
+    ...(state.task?.status ? [`Status: ${state.task.status}`] : []),
+    ...block("Modified files", fileLines(state)),
+    ...block("Next steps", numbered(next)),
+    "",
+    next.length ? "Please continue from step 1." : "Please continue the task.",
+  ];
+}
+
+function escalationPrompt(state: SessionState, options: PromptOptions): string[] {
+  const violations = strict(state.validation?.violations);
+  const fixes = [...new Set(violations.map((v) => v.fix).filter(Boolean))];
+  const reason = state.handoff?.reason;
+  return [
+    `Escalated from ${fromLabel(state, options)} due to ${violations.length ? "STRICT rule violations" : "a problem it could not solve"}.`,
+    ...(reason ? ["", `Reason: ${reason}`] : []),
+    ...(state.task ? ["", `Task: ${state.task.description}`] : []),
+    ...(violations.length
+      ? ["", `Issue: STRICT rule compliance failures (${violations.length} violation${violations.length === 1 ? "" : "s"})`, ...violations.map(violationLine)]
+      : []),
+    ...block("Next steps", numbered(state.context?.next_steps ?? [])),
+    "",
+    violations.length
+      ? `Please fix the violations${fixes.length ? `: ${fixes.join("; ")}` : ""}.`
+      : "Please take over and resolve it.",
+  ];
+}
+
+function offlinePrompt(state: SessionState, options: PromptOptions): string[] {
+  const violations = strict(state.validation?.violations);
+  const flexible = (state.validation?.violations ?? []).filter((v) => v.severity === "FLEXIBLE");
+  return [
+    `Offline session completed with ${fromLabel(state, options)}.`,
+    ...(state.task ? ["", `Task: ${state.task.description}`] : []),
+    ...block("Validation results", validationLines(state.validation)),
+    ...block("Violations", numbered(violations.map((v) => `${v.message} in ${v.file}:${v.line} (${v.rule})`))),
+    ...block("Notes (FLEXIBLE rules)", flexible.map(violationLine)),
+    ...block("Files in progress", fileLines(state)),
+    "",
+    violations.length ? "Please fix these violations before committing." : "Please validate this draft before committing.",
+  ];
+}
+
+function researchPrompt(state: SessionState, options: PromptOptions): string[] {
+  const question = state.handoff?.reason ?? state.context?.next_steps?.[0];
+  return [
+    `Context from ${fromLabel(state, options)} session:`,
+    "",
+    ...(state.task ? [`Task: ${state.task.description}`] : []),
+    ...(question ? [`Blocker: ${question}`] : []),
+    ...block("Files in progress", fileLines(state)),
+    ...block("Next steps", numbered(state.context?.next_steps ?? [])),
+    "",
+    "Please research the question and provide an architectural recommendation.",
+  ];
+}
+
+const TEMPLATES: Record<PromptScenario, (state: SessionState, options: PromptOptions) => string[]> = {
+  continue: continuePrompt,
+  escalation: escalationPrompt,
+  "offline-validation": offlinePrompt,
+  research: researchPrompt,
+};
+
+/** The Markdown prompt for the next agent, in the spec's template for the scenario at hand. */
+export function renderPrompt(state: SessionState, options: PromptOptions = {}): string {
+  const safe = displaySafeDeep(state);
+  const scenario = options.scenario ?? pickScenario(safe);
+  return [...TEMPLATES[scenario](safe, options), "", "## Repository", ...repositoryLines(safe)].join("\n");
+}

@@ -1,0 +1,61 @@
+import type { SessionState } from "../schema/session-state.js";
+import { origin } from "./origin.js";
+import { displaySafeDeep } from "./sanitize.js";
+
+export const RULE = "━".repeat(40);
+
+export interface RestoreViewOptions {
+  /** fresh / stale, when known. */
+  freshness?: string;
+}
+
+function describeBranch(state: SessionState): string {
+  const { git } = state;
+  if (git.branch) return git.branch;
+  return git.last_commit ? `(detached HEAD at ${git.last_commit})` : "(detached HEAD)";
+}
+
+/** The text `handoff restore` prints: the spec's example output, then what the spec's fields add. */
+export function renderRestoreView(unsafeState: SessionState, options: RestoreViewOptions = {}): string {
+  const state = displaySafeDeep(unsafeState);
+  const modified = state.context?.files_modified ?? [];
+  const created = state.context?.files_created ?? [];
+  const staged = new Set(state.git.staged_files);
+  const nextSteps = state.context?.next_steps ?? [];
+  const from = origin(state);
+  const provider = from.provider ? ` (${from.provider})` : "";
+  const lines = [
+    `📋 Restoring session from ${from.agent}`,
+    RULE,
+    `🕐 Session saved: ${state.timestamp}`,
+    `🤖 Previous agent: ${from.agent}${provider}`,
+    `🌿 Git branch: ${describeBranch(state)}`,
+    `📝 Last commit: ${state.git.last_commit ? state.git.last_commit : "(no commits yet)"}`,
+    `📁 Modified files: ${modified.length}`,
+  ];
+  if (state.task) {
+    const details = [state.task.status, state.task.priority].filter(Boolean).join(", ");
+    lines.push(`🎯 Task: ${state.task.description}${details ? ` (${details})` : ""}`);
+  }
+  if (state.git.operation) {
+    const conflicted = state.git.conflicted_files?.length ?? 0;
+    lines.push(`⚠️  ${state.git.operation} in progress${conflicted ? `, ${conflicted} conflicted file(s)` : ""}`);
+  }
+  if (state.handoff?.reason) lines.push(`💬 Handoff reason: ${state.handoff.reason}`);
+  if (options.freshness === "stale") lines.push("⏳ Git state: stale (the repository changed since it was saved)");
+  const section = (title: string, items: string[], format: (item: string, index: number) => string) => {
+    if (items.length === 0) return;
+    lines.push("", `${title}:`, ...items.map(format));
+  };
+  section("Modified files", modified, (file) => `  - ${file}${staged.has(file) ? " (staged)" : ""}`);
+  section("Created files", created, (file) => `  - ${file}${staged.has(file) ? " (staged)" : ""}`);
+  section("Conflicted files", state.git.conflicted_files ?? [], (file) => `  - ${file}`);
+  section("Next steps", nextSteps, (step, index) => `${String(index + 1).padStart(2)}. ${step}`);
+  const violations = state.validation?.violations ?? [];
+  section("Rule violations", violations.map(String), (_, index) => {
+    const v = violations[index]!;
+    return `  - ${v.file}:${v.line} ${v.severity} ${v.rule}: ${v.message}`;
+  });
+  lines.push(RULE);
+  return lines.join("\n");
+}

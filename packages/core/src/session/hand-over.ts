@@ -1,0 +1,62 @@
+import { existsSync } from "node:fs";
+import type { AgentInfo } from "../agents/registry.js";
+import { detectProvider } from "../agents/provider.js";
+import { readGitSnapshot } from "../git/snapshot.js";
+import type { SessionState } from "../schema/session-state.js";
+import { handOver } from "../state/hand-over.js";
+import { backupStateFile, readStateFile, statePath, updateStateFile, type WriteStateResult } from "../store/state-file.js";
+import { ensureIgnored } from "../store/gitignore.js";
+import type { OpenedRepo } from "./open-repo.js";
+
+export interface WriteHandOverOptions {
+  opened: OpenedRepo;
+  source: SessionState;
+  to: AgentInfo;
+  provider?: string;
+  reason?: string;
+  commit?: string;
+  stash?: string;
+}
+
+export interface HandOverResult extends WriteStateResult {
+  /** Where the target's previous state went, when it held another task. */
+  replaced?: string;
+  ignored: string[];
+}
+
+/** Writes the source state into the target agent's file; a different task already there is backed up. */
+export async function writeHandOver(options: WriteHandOverOptions): Promise<HandOverResult> {
+  const { opened, source, to } = options;
+  const root = opened.repo.root;
+  const file = statePath(root, to);
+  let replaced: string | undefined;
+  let previousProvider: string | undefined;
+  if (to.name !== source.agent && existsSync(file)) {
+    try {
+      const previous = readStateFile(file)?.state;
+      previousProvider = previous?.provider;
+      const sameTask = previous?.task?.description === source.task?.description;
+      if (!sameTask) replaced = backupStateFile(file, "replaced");
+    } catch {
+      // Unreadable: updateStateFile moves it to a .corrupt backup.
+    }
+  }
+  const snapshot = await readGitSnapshot(opened.repo);
+  const written = await updateStateFile({
+    root,
+    agent: to,
+    update: () =>
+      handOver(source, {
+        to: to.name,
+        provider:
+          options.provider ??
+          detectProvider(root, to.name) ??
+          (to.name === source.agent ? source.provider : previousProvider),
+        reason: options.reason,
+        snapshot,
+        commit: options.commit,
+        stash: options.stash,
+      }),
+  });
+  return { ...written, replaced, ignored: ensureIgnored(root, [to.file]) };
+}

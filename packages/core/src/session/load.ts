@@ -1,0 +1,50 @@
+import type { AgentInfo } from "../agents/registry.js";
+import { HandoffError } from "../errors.js";
+import { readGitSnapshot } from "../git/snapshot.js";
+import type { SessionState } from "../schema/session-state.js";
+import { refreshGitState } from "../state/build.js";
+import { currentFreshness, judgeFreshness } from "../state/freshness.js";
+import { readStateFile, refreshExistingStateFile, statePath } from "../store/state-file.js";
+import { agentIn, openRepo, type OpenedRepo } from "./open-repo.js";
+
+export type LoadedFreshness = "fresh" | "refreshed" | "stale" | "unknown";
+
+export interface LoadedSession {
+  agent: AgentInfo;
+  opened: OpenedRepo;
+  file: string;
+  state: SessionState;
+  repairs: string[];
+  /** `refreshed`: it was stale and its git part was recomputed and written back. */
+  freshness: LoadedFreshness;
+}
+
+export interface LoadSessionOptions {
+  cwd: string;
+  agent: string;
+  opened?: OpenedRepo;
+  /** Recompute and write back the git part of a stale state (default true). */
+  refresh?: boolean;
+}
+
+export function stateNotFound(agent: AgentInfo, file: string): HandoffError {
+  return new HandoffError("E_STATE_NOT_FOUND", `No session state found for ${agent.name}`, {
+    file,
+    hint: `Run: npm run session:save ${agent.name}   (or: handoff save ${agent.name})`,
+  });
+}
+
+/** `handoff restore`: reads an agent's state, and refreshes its git part when the repository moved on. */
+export async function loadSession(options: LoadSessionOptions): Promise<LoadedSession> {
+  const opened = options.opened ?? (await openRepo(options.cwd));
+  const agent = agentIn(opened, options.agent);
+  const file = statePath(opened.repo.root, agent);
+  const parsed = readStateFile(file);
+  if (!parsed) throw stateNotFound(agent, file);
+  const verdict = judgeFreshness(parsed.state, currentFreshness(opened.repo));
+  const base = { agent, opened, file, repairs: parsed.repairs };
+  if (verdict === "fresh" || options.refresh === false) return { ...base, state: parsed.state, freshness: verdict };
+  const snapshot = await readGitSnapshot(opened.repo);
+  const refreshed = await refreshExistingStateFile(opened.repo.root, agent, (state) => refreshGitState(state, snapshot));
+  return { ...base, state: refreshed ?? parsed.state, freshness: "refreshed" };
+}

@@ -1,0 +1,50 @@
+import { detectProvider } from "../agents/provider.js";
+import type { AgentInfo } from "../agents/registry.js";
+import { readGitSnapshot, type GitSnapshot } from "../git/snapshot.js";
+import type { SessionState } from "../schema/session-state.js";
+import { buildState, type SaveInput } from "../state/build.js";
+import { ensureIgnored } from "../store/gitignore.js";
+import { updateStateFile, type WriteStateResult } from "../store/state-file.js";
+import { agentIn, openRepo, type OpenedRepo } from "./open-repo.js";
+
+export interface SaveSessionOptions {
+  cwd: string;
+  agent: string;
+  input?: SaveInput;
+  /** Reuse an already opened repository and snapshot (switch does). */
+  opened?: OpenedRepo;
+  snapshot?: GitSnapshot;
+  /** Final say over the state before it is written (switch sets the handoff record). */
+  finish?: (state: SessionState, previous: SessionState | undefined) => SessionState;
+}
+
+export interface SaveSessionResult extends WriteStateResult {
+  agent: AgentInfo;
+  opened: OpenedRepo;
+  snapshot: GitSnapshot;
+  /** Entries added to `.gitignore` by this save. */
+  ignored: string[];
+}
+
+/** `handoff save`: computes the state from git, the input and the previous state, and writes it. */
+export async function saveSession(options: SaveSessionOptions): Promise<SaveSessionResult> {
+  const opened = options.opened ?? (await openRepo(options.cwd));
+  const agent = agentIn(opened, options.agent);
+  const snapshot = options.snapshot ?? (await readGitSnapshot(opened.repo));
+  const written = await updateStateFile({
+    root: opened.repo.root,
+    agent,
+    update: (previous) => {
+      const state = buildState({
+        agent: agent.name,
+        snapshot,
+        previous,
+        input: options.input,
+        detectedProvider: detectProvider(opened.repo.root, agent.name),
+      });
+      return options.finish ? options.finish(state, previous) : state;
+    },
+  });
+  const ignored = ensureIgnored(opened.repo.root, [agent.file]);
+  return { ...written, agent, opened, snapshot, ignored };
+}

@@ -1,0 +1,113 @@
+import type { GitSnapshot } from "../git/snapshot.js";
+import {
+  contextSchema,
+  sessionStateSchema,
+  type CommandRun,
+  type HandoffRecord,
+  type SessionContext,
+  type SessionState,
+  type Task,
+  type TaskPriority,
+  type TaskStatus,
+  type Validation,
+} from "../schema/session-state.js";
+import { filesFromGit, gitSection } from "./git-section.js";
+import { keepUnknownKeys } from "./known-keys.js";
+import { isoTimestamp } from "./timestamp.js";
+
+/** What the user (or an agent's own session) says; each given field wins over the previous state. */
+export interface SaveInput {
+  task?: string;
+  status?: TaskStatus;
+  priority?: TaskPriority;
+  estimatedTime?: string;
+  timeSpent?: string;
+  nextSteps?: string[];
+  filesModified?: string[];
+  filesCreated?: string[];
+  commandsRun?: CommandRun[];
+  provider?: string;
+  model?: string;
+  reason?: string;
+}
+
+export interface BuildStateOptions {
+  agent: string;
+  snapshot: GitSnapshot;
+  previous?: SessionState;
+  input?: SaveInput;
+  /** The provider found in the agent's own config, used when neither input nor previous has one. */
+  detectedProvider?: string;
+  now?: Date;
+}
+
+const TOP_LEVEL_KEYS = Object.keys(sessionStateSchema.shape);
+const CONTEXT_KEYS = Object.keys(contextSchema.shape);
+
+export const DEFAULT_VALIDATION: Validation = {
+  typescript: "not_run",
+  eslint: "not_run",
+  tests: "not_run",
+  strict_rules: "pending",
+};
+
+function buildTask(previous: Task | undefined, input: SaveInput): Task | undefined {
+  const description = input.task ?? previous?.description;
+  if (description === undefined) return undefined;
+  const startsOver = input.task !== undefined && input.task !== previous?.description;
+  const base = startsOver ? undefined : previous;
+  return keepUnknownKeys<Task>(
+    {
+      description,
+      status: input.status ?? base?.status ?? "in_progress",
+      priority: input.priority ?? base?.priority,
+      estimated_time: input.estimatedTime ?? base?.estimated_time,
+      time_spent: input.timeSpent ?? base?.time_spent,
+    },
+    base,
+    ["description", "status", "priority", "estimated_time", "time_spent"],
+  );
+}
+
+function buildContext(snapshot: GitSnapshot, previous: SessionContext | undefined, input: SaveInput): SessionContext {
+  const fromGit = filesFromGit(snapshot);
+  return keepUnknownKeys<SessionContext>(
+    {
+      files_modified: input.filesModified ?? fromGit.modified,
+      files_created: input.filesCreated ?? fromGit.created,
+      next_steps: input.nextSteps ?? previous?.next_steps ?? [],
+      commands_run: input.commandsRun ?? previous?.commands_run,
+    },
+    previous,
+    CONTEXT_KEYS,
+  );
+}
+
+function buildHandoff(previous: HandoffRecord | undefined, reason: string | undefined): HandoffRecord | undefined {
+  if (reason === undefined) return previous;
+  return { ...previous, reason };
+}
+
+/** A complete v2.0 state for `agent`: git from the snapshot, the rest from input, then the previous state. */
+export function buildState(options: BuildStateOptions): SessionState {
+  const { agent, snapshot, previous, input = {} } = options;
+  const known: SessionState = {
+    version: "2.0",
+    timestamp: isoTimestamp(options.now),
+    agent,
+    provider: input.provider ?? previous?.provider ?? options.detectedProvider ?? "unknown",
+    model: input.model ?? previous?.model,
+    task: buildTask(previous?.task, input),
+    context: buildContext(snapshot, previous?.context, input),
+    git: gitSection(snapshot, previous?.git),
+    validation: previous?.validation ?? DEFAULT_VALIDATION,
+    handoff: buildHandoff(previous?.handoff, input.reason),
+    freshness: snapshot.freshness,
+  };
+  return keepUnknownKeys(known, previous, TOP_LEVEL_KEYS);
+}
+
+/** The same state with its git part recomputed; task, context and validation stay as they were. */
+export function refreshGitState(state: SessionState, snapshot: GitSnapshot): SessionState {
+  return { ...state, git: gitSection(snapshot, state.git), freshness: snapshot.freshness };
+}

@@ -1,0 +1,39 @@
+import type { GitSnapshot } from "../git/snapshot.js";
+import type { SessionState } from "../schema/session-state.js";
+import { gitSection } from "./git-section.js";
+import { isoTimestamp } from "./timestamp.js";
+
+export interface HandOverOptions {
+  to: string;
+  /** The target's provider; `unknown` when nobody says. */
+  provider?: string;
+  reason?: string;
+  /** The repository after a WIP commit or stash, when one was made. */
+  snapshot: GitSnapshot;
+  commit?: string;
+  stash?: string;
+  now?: Date;
+}
+
+/** The source agent's state as the target agent's, with the record of the handoff. */
+export function handOver(source: SessionState, options: HandOverOptions): SessionState {
+  const at = isoTimestamp(options.now);
+  const { commit, stash } = options;
+  return {
+    ...source,
+    timestamp: at,
+    agent: options.to,
+    provider: options.provider ?? "unknown",
+    git: gitSection(options.snapshot, source.git),
+    handoff: {
+      from: source.agent,
+      from_provider: source.provider,
+      to: options.to,
+      reason: options.reason ?? source.handoff?.reason,
+      at,
+      ...(commit ? { commit } : {}),
+      ...(stash ? { stash } : {}),
+    },
+    freshness: options.snapshot.freshness,
+  };
+}

@@ -1,0 +1,4 @@
+export { createRepo, cleanupTempDirs, makeTempDir, testEnv } from "./git-repo.js";
+export type { TestRepo, FileTree, RepoOptions } from "./git-repo.js";
+export { runHandoff, HANDOFF_BIN } from "./run-bin.js";
+export type { BinResult, RunBinOptions } from "./run-bin.js";
