@@ -2,6 +2,7 @@ import {
   agentIn,
   commitWorkInProgress,
   displaySafe,
+  ensureIgnored,
   listAgents,
   openRepo,
   renderRestoreView,
@@ -84,6 +85,8 @@ const switchCommand: Command = {
     say(`✅ Session saved to ${displaySafe(from.file)}`);
     say();
 
+    // Both state files are ignored before a WIP commit or stash, so neither can sweep one up.
+    for (const entry of ensureIgnored(opened.repo.root, [to.file])) if (!json) out.note(`🙈 Added ${displaySafe(entry)} to .gitignore`);
     say("Step 2: Git status check...");
     const changed = changedFiles(saved.snapshot);
     let commit: string | undefined;
@@ -96,10 +99,13 @@ const switchCommand: Command = {
       commit = await commitWorkInProgress(opened.repo, `wip: ${task} (switching to ${to.name})`, stateFiles);
       say(`✅ Committed ${changed.length} changed file(s) as ${commit} (undo with: git reset HEAD~1)`);
     } else if (flag(parsed, "stash")) {
-      stash = `${from.name} session handoff`;
-      const stateFiles = listAgents(opened.config).map((agent) => agent.file);
-      await stashWorkInProgress(opened.repo, stash, stateFiles);
-      say(`✅ Stashed ${changed.length} changed file(s) as "${stash}" (restore with: git stash pop)`);
+      const message = `${from.name} session handoff`;
+      if (await stashWorkInProgress(opened.repo, message)) {
+        stash = message;
+        say(`✅ Stashed ${changed.length} changed file(s) as "${stash}" (restore with: git stash pop)`);
+      } else {
+        say("✅ Nothing to stash besides .gitignore");
+      }
     } else {
       say(`⚠️  Uncommitted changes detected (${changed.length} files)`);
       say("   Consider committing before switching agents (--commit or --stash)");
@@ -122,7 +128,6 @@ const switchCommand: Command = {
     });
     if (handed.replaced) out.note(`📦 ${to.name}'s previous state (another task) was kept as ${displaySafe(handed.replaced)}`);
     if (handed.backup) out.note(`⚠️  ${to.name}'s previous state could not be read; it was moved to ${displaySafe(handed.backup)}`);
-    for (const entry of handed.ignored) if (!json) out.note(`🙈 Added ${displaySafe(entry)} to .gitignore`);
     if (json) {
       out.json({ from: saved.state, to: handed.state, ...(commit ? { commit } : {}), ...(stash ? { stash } : {}) });
       return;

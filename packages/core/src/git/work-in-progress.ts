@@ -2,11 +2,6 @@ import { HandoffError } from "../errors.js";
 import { gitClient } from "./client.js";
 import type { RepoPaths } from "./repo.js";
 
-/** Pathspecs for "everything but these files", so state files never end up in a commit or stash. */
-function everythingBut(files: readonly string[]): string[] {
-  return ["--", ".", ...files.map((file) => `:(exclude,literal)${file}`)];
-}
-
 function gitFailure(action: string, error: unknown): HandoffError {
   const detail = error instanceof Error ? error.message.trim() : String(error);
   return new HandoffError("E_GIT", `${action} failed; nothing was lost, your changes are still in the work tree:\n${detail}`, {
@@ -15,11 +10,15 @@ function gitFailure(action: string, error: unknown): HandoffError {
   });
 }
 
-/** `git add -A` and commit, leaving the state files out. Returns the new commit's short id. */
+/**
+ * `git add -A` and commit, leaving the state files out even where they are not ignored.
+ * Returns the new commit's short id.
+ */
 export async function commitWorkInProgress(repo: RepoPaths, message: string, keepOut: readonly string[]): Promise<string> {
   const git = gitClient(repo.root);
   try {
-    await git.raw(["add", "-A", ...everythingBut(keepOut)]);
+    await git.raw(["add", "-A"]);
+    await git.raw(["reset", "-q", "--", ...keepOut.map((file) => `:(literal)${file}`)]);
     await git.raw(["commit", "-m", message]);
   } catch (error) {
     throw gitFailure("git commit", error);
@@ -27,10 +26,19 @@ export async function commitWorkInProgress(repo: RepoPaths, message: string, kee
   return (await git.raw(["rev-parse", "--short", "HEAD"])).trim();
 }
 
-/** `git stash push --include-untracked`, leaving the state files out. */
-export async function stashWorkInProgress(repo: RepoPaths, message: string, keepOut: readonly string[]): Promise<void> {
+const stashTip = async (git: ReturnType<typeof gitClient>) => (await git.raw(["rev-parse", "-q", "--verify", "refs/stash"])).trim();
+
+/**
+ * `git stash push --include-untracked`. The state files stay out because they are git-ignored,
+ * and so does `.gitignore`, which keeps them ignored: were it stashed, handoff would write it
+ * again and `git stash pop` would then refuse to restore it. Returns false when nothing was stashed.
+ */
+export async function stashWorkInProgress(repo: RepoPaths, message: string): Promise<boolean> {
+  const git = gitClient(repo.root);
   try {
-    await gitClient(repo.root).raw(["stash", "push", "--include-untracked", "-m", message, ...everythingBut(keepOut)]);
+    const before = await stashTip(git);
+    await git.raw(["stash", "push", "--include-untracked", "-m", message, "--", ".", ":(exclude,literal).gitignore"]);
+    return (await stashTip(git)) !== before;
   } catch (error) {
     throw gitFailure("git stash", error);
   }

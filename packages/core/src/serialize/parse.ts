@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { HandoffError } from "../errors.js";
 import { sessionStateSchema, type SessionState } from "../schema/session-state.js";
+import { jsonErrorOffset } from "./json-error-offset.js";
 import { endOfTopLevelObject, lineAndColumn } from "./json-extent.js";
 import { repairLegacyState } from "./repair.js";
 
@@ -28,11 +29,6 @@ function invalidJson(file: string, text: string, offset: number, detail: string)
   });
 }
 
-function positionOf(error: unknown, fallback: number): number {
-  const match = /position (\d+)/.exec(error instanceof Error ? error.message : "");
-  return match ? Number(match[1]) : fallback;
-}
-
 /** Parses a state file's text; `file` names it in every error. Never throws anything but HandoffError. */
 export function parseState(text: string, file = "session state"): ParsedState {
   if (text.length > MAX_STATE_BYTES) {
@@ -52,7 +48,8 @@ export function parseState(text: string, file = "session state"): ParsedState {
   try {
     raw = JSON.parse(body.slice(0, end));
   } catch (error) {
-    throw invalidJson(file, body, positionOf(error, start), error instanceof Error ? error.message : String(error));
+    const offset = jsonErrorOffset(body.slice(0, end));
+    throw invalidJson(file, body, offset === -1 ? start : offset, error instanceof Error ? error.message : String(error));
   }
   const repairs = repairLegacyState(raw as Record<string, unknown>, body.slice(end));
   const result = sessionStateSchema.safeParse(raw);

@@ -1,0 +1,76 @@
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { cleanupTempDirs, makeTempDir } from "@handoff/test-utils";
+import { getAgent, listAgents } from "../src/agents/registry.js";
+import { loadConfig } from "../src/config/load.js";
+import { isHandoffError } from "../src/errors.js";
+
+afterAll(cleanupTempDirs);
+
+function thrown(work: () => unknown) {
+  try {
+    work();
+  } catch (error) {
+    if (isHandoffError(error)) return error;
+    throw error;
+  }
+  throw new Error("expected a HandoffError");
+}
+
+describe("agent registry", () => {
+  it("has the spec's three agents at the spec's locations", () => {
+    expect(getAgent("claude").file).toBe(".claude/.session-state.json");
+    expect(getAgent("opencode").file).toBe(".opencode/.session-state.json");
+    expect(getAgent("copilot").file).toBe(".github/copilot-session-state.json");
+  });
+
+  it("adds agents from config and lets config move a built-in one", () => {
+    const agents = listAgents({ agents: { zed: ".zed/.session-state.json", claude: { file: "tmp/claude.json", maxTokens: 500 } } });
+    expect(agents.find((a) => a.name === "zed")).toMatchObject({ file: ".zed/.session-state.json", builtIn: false });
+    expect(agents.find((a) => a.name === "claude")).toMatchObject({ file: "tmp/claude.json", maxTokens: 500, label: "Claude Code" });
+  });
+
+  it("refuses a config path outside the repository", () => {
+    const error = thrown(() => listAgents({ agents: { evil: "../outside.json" } }));
+    expect(error.code).toBe("E_CONFIG_INVALID");
+    expect(error.message).toContain("agents.evil");
+  });
+
+  it("names the known agents for an unknown one", () => {
+    const error = thrown(() => getAgent("gpt"));
+    expect(error.code).toBe("E_UNKNOWN_AGENT");
+    expect(error.hint).toContain("claude, opencode, copilot");
+  });
+});
+
+describe("loadConfig", () => {
+  const write = (content: string) => {
+    const root = makeTempDir();
+    writeFileSync(path.join(root, "handoff.config.json"), content);
+    return root;
+  };
+
+  it("reads the issue's example agents config", () => {
+    const root = write('{ "agents": { "codex": ".codex/.session-state.json" } }');
+    expect(loadConfig(root)).toEqual({ agents: { codex: ".codex/.session-state.json" } });
+  });
+
+  it("is empty when there is no config file", () => {
+    expect(loadConfig(makeTempDir())).toEqual({});
+  });
+
+  it("names the file and the field of a bad config", () => {
+    const root = write('{ "agents": { "Bad Name": 3 }, "prePush": "maybe" }');
+    const error = thrown(() => loadConfig(root));
+    expect(error.code).toBe("E_CONFIG_INVALID");
+    expect(error.message).toContain(path.join(root, "handoff.config.json"));
+    expect(error.message).toMatch(/prePush: /);
+    expect(error.message).toMatch(/agents\.Bad Name/);
+  });
+
+  it("names the file for invalid JSON", () => {
+    const error = thrown(() => loadConfig(write("{ agents: }")));
+    expect(error.message).toMatch(/handoff\.config\.json is not valid JSON/);
+  });
+});
