@@ -92,3 +92,5 @@ export { loadSession, stateNotFound } from "./session/load.js";
 export { writeHandOver } from "./session/hand-over.js";
 export type { WriteHandOverOptions, HandOverResult } from "./session/hand-over.js";
 export type { LoadedSession, LoadSessionOptions, LoadedFreshness } from "./session/load.js";
+export { readGithubReferences, mergeReferences } from "./git/github.js";
+export { findExecutable } from "./util/find-executable.js";

@@ -1,5 +1,5 @@
 import { TASK_PRIORITIES, TASK_STATUSES, type SaveInput } from "@handoff/core";
-import { listOption, oneOf, stringOption, type OptionTable, type ParsedArgs } from "../args.js";
+import { flag, listOption, oneOf, stringOption, type OptionTable, type ParsedArgs } from "../args.js";
 
 /** The options save and switch share: what the user says about the task. */
 export const TASK_OPTIONS: OptionTable = {
@@ -13,6 +13,15 @@ export const TASK_OPTIONS: OptionTable = {
   model: { type: "string", value: "name", description: "the model, e.g. claude-sonnet-4" },
   reason: { type: "string", short: "r", value: "text", description: "why the work is handed over (escalation, rate limit...)" },
 };
+
+/** `gh` is asked for issues and the branch's PR only when installed, and never with --offline. */
+export const GITHUB_OPTIONS: OptionTable = {
+  offline: { type: "boolean", description: "do not ask gh for issues and pull requests (also HANDOFF_OFFLINE=1)" },
+};
+
+export function askGithub(parsed: ParsedArgs): boolean {
+  return !flag(parsed, "offline") && !process.env.HANDOFF_OFFLINE;
+}
 
 export function saveInputFrom(parsed: ParsedArgs): SaveInput {
   return {

@@ -1,20 +1,32 @@
-import { displaySafe, saveSession } from "@handoff/core";
+import { agentIn, displaySafe, openRepo, saveSession } from "@handoff/core";
 import { flag } from "../args.js";
 import type { Command } from "./command.js";
 import { takePositionals } from "./positionals.js";
 import { printSaveNotes } from "./save-notes.js";
-import { saveInputFrom, TASK_OPTIONS } from "./save-options.js";
+import { askGithub, GITHUB_OPTIONS, saveInputFrom, TASK_OPTIONS } from "./save-options.js";
+import { schemaReference, withSchemaFirst } from "./schema-reference.js";
 
 const save: Command = {
   usage: "handoff save <agent> [options]",
   summary: "Save the agent's session state: git from the repository, the task from the options or the last save.",
   options: {
     ...TASK_OPTIONS,
+    ...GITHUB_OPTIONS,
     json: { type: "boolean", description: "print the saved state as JSON (and nothing else) on stdout" },
+    schema: { type: "boolean", description: 'add a "$schema" reference so editors validate the file (kept on later saves)' },
   },
   async run(parsed, { cwd, out }) {
     const [agent] = takePositionals(parsed, ["agent"]);
-    const result = await saveSession({ cwd, agent: agent!, input: saveInputFrom(parsed) });
+    const opened = await openRepo(cwd);
+    const schema = flag(parsed, "schema") ? schemaReference(opened.repo.root, agentIn(opened, agent!).file) : undefined;
+    const result = await saveSession({
+      cwd,
+      agent: agent!,
+      input: saveInputFrom(parsed),
+      opened,
+      github: askGithub(parsed),
+      finish: (state) => withSchemaFirst(state, schema),
+    });
     printSaveNotes(out, result);
     if (flag(parsed, "json")) out.json(result.state);
     else out.line(`✅ Session state saved to ${displaySafe(result.agent.file)}`);

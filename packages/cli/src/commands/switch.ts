@@ -20,7 +20,7 @@ import type { Output } from "../output.js";
 import type { Command } from "./command.js";
 import { takePositionals } from "./positionals.js";
 import { printSaveNotes } from "./save-notes.js";
-import { saveInputFrom, TASK_OPTIONS } from "./save-options.js";
+import { askGithub, GITHUB_OPTIONS, saveInputFrom, TASK_OPTIONS } from "./save-options.js";
 
 function changedFiles(snapshot: GitSnapshot): string[] {
   const { staged, unstaged, untracked, conflicted } = snapshot.status;
@@ -61,6 +61,7 @@ const switchCommand: Command = {
     "Hand the session over: save <from>, check git, show validation, write <to>'s state and print the summary.",
   options: {
     ...TASK_OPTIONS,
+    ...GITHUB_OPTIONS,
     provider: { type: "string", short: "p", value: "name", description: "the provider <to> will use, e.g. groq_primary" },
     "from-provider": { type: "string", value: "name", description: "the provider <from> was using" },
     commit: { type: "boolean", description: 'commit all changes as "wip: <task> (switching to <to>)" first' },
@@ -80,7 +81,7 @@ const switchCommand: Command = {
     say(`🔄 Session Handoff: ${from.name} → ${to.name}`);
     say();
     say(`Step 1: Saving ${from.name} session state...`);
-    const saved = await saveSession({ cwd, agent: from.name, opened, input });
+    const saved = await saveSession({ cwd, agent: from.name, opened, input, github: askGithub(parsed) });
     if (!json) printSaveNotes(out, saved);
     say(`✅ Session saved to ${displaySafe(from.file)}`);
     say();

@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { ruleSchema } from "./rule.js";
+import { rulesProblems, ruleShapeSchema } from "./rule.js";
+
+/** The checks `handoff validate` runs, named as the session state's `validation` fields. */
+export const CHECK_NAMES = ["typescript", "eslint", "tests"] as const;
+export type CheckName = (typeof CHECK_NAMES)[number];
 
 const AGENT_NAME = /^[a-z][a-z0-9_-]*$/;
 
@@ -13,15 +17,23 @@ export const agentEntrySchema = z.union([
   }),
 ]);
 
-export const configSchema = z.strictObject({
-  $schema: z.string().optional(),
-  agents: z
-    .record(z.string().regex(AGENT_NAME, "agent names are lower case letters, digits, - and _"), agentEntrySchema)
-    .optional(),
-  rules: z.array(ruleSchema).optional(),
-  checks: z.record(z.enum(["typescript", "eslint", "tests"]), z.string().min(1)).optional(),
-  prePush: z.enum(["warn", "block", "off"]).optional(),
-});
+export const configSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    agents: z
+      .record(z.string().regex(AGENT_NAME, "agent names are lower case letters, digits, - and _"), agentEntrySchema)
+      .optional(),
+    rules: z.array(ruleShapeSchema).optional(),
+    /** A shell command per check; `false` turns off the package.json default. */
+    checks: z.partialRecord(z.enum(CHECK_NAMES), z.union([z.string().min(1), z.literal(false)])).optional(),
+    prePush: z.enum(["warn", "block", "off"]).optional(),
+  })
+  // Pattern problems are named by rule, `rules[1] (page-layout).forbid: ...`, not by a bare index.
+  .superRefine((config, context) => {
+    for (const { location, message } of rulesProblems(config.rules ?? [])) {
+      context.addIssue({ code: "custom", path: [location], message });
+    }
+  });
 
 export type HandoffConfig = z.infer<typeof configSchema>;
 export type AgentEntry = z.infer<typeof agentEntrySchema>;

@@ -2,8 +2,9 @@ import type { z } from "zod";
 import { HandoffError } from "../errors.js";
 import { sessionStateSchema, type SessionState } from "../schema/session-state.js";
 import { jsonErrorOffset } from "./json-error-offset.js";
-import { endOfTopLevelObject, lineAndColumn } from "./json-extent.js";
+import { lineAndColumn, MAX_NESTING_DEPTH, scanTopLevelObject } from "./json-extent.js";
 import { repairLegacyState } from "./repair.js";
+import { displaySafe } from "./sanitize.js";
 
 export const MAX_STATE_BYTES = 5 * 1024 * 1024;
 
@@ -23,10 +24,35 @@ export function formatIssues(error: z.ZodError): string[] {
 
 function invalidJson(file: string, text: string, offset: number, detail: string): HandoffError {
   const { line, column } = lineAndColumn(text, offset);
-  return new HandoffError("E_STATE_INVALID_JSON", `${file}:${line}:${column}: not valid JSON (${detail})`, {
+  // JSON.parse quotes the bad text in its message: it may hold terminal control sequences.
+  return new HandoffError("E_STATE_INVALID_JSON", `${file}:${line}:${column}: not valid JSON (${displaySafe(detail)})`, {
     file,
     hint: "fix the file by hand, or run `handoff save <agent>`: it keeps a backup of the broken file and writes a fresh one",
   });
+}
+
+function tooDeep(file: string, text: string, offset: number): HandoffError {
+  const { line, column } = lineAndColumn(text, offset);
+  return new HandoffError("E_STATE_TOO_LARGE", `${file}:${line}:${column}: nested deeper than ${MAX_NESTING_DEPTH} levels`, {
+    file,
+    hint: "a session state nests a few levels; move the file away and run `handoff save <agent>`",
+  });
+}
+
+/**
+ * JSON.parse keeps a `"__proto__"` key as data, but copying the object (as the schema does)
+ * would turn it into a prototype and drop it: such a file is refused rather than lose the key.
+ */
+function pathOfProtoKey(value: unknown, at: string[]): string | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  if (!Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, "__proto__")) {
+    return [...at, "__proto__"].join(".");
+  }
+  for (const [key, item] of Object.entries(value)) {
+    const found = pathOfProtoKey(item, [...at, key]);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Parses a state file's text; `file` names it in every error. Never throws anything but HandoffError. */
@@ -42,8 +68,15 @@ export function parseState(text: string, file = "session state"): ParsedState {
   if (start === -1 || body[start] !== "{") {
     throw invalidJson(file, body, Math.max(start, 0), start === -1 ? "the file is empty" : "expected an object");
   }
-  const end = endOfTopLevelObject(body);
+  const { end, tooDeepAt } = scanTopLevelObject(body);
+  if (tooDeepAt !== -1) throw tooDeep(file, body, tooDeepAt);
   if (end === -1) throw invalidJson(file, body, body.length, "the object never closes");
+  const trailing = body.slice(end);
+  const extra = trailing.search(/\S/);
+  // Appended prose is an escalation note; appended brackets or commas are a broken file.
+  if (extra !== -1 && /[{}[\],:]/.test(trailing[extra]!)) {
+    throw invalidJson(file, body, end + extra, "unexpected text after the closing brace");
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(body.slice(0, end));
@@ -51,7 +84,14 @@ export function parseState(text: string, file = "session state"): ParsedState {
     const offset = jsonErrorOffset(body.slice(0, end));
     throw invalidJson(file, body, offset === -1 ? start : offset, error instanceof Error ? error.message : String(error));
   }
-  const repairs = repairLegacyState(raw as Record<string, unknown>, body.slice(end));
+  const protoPath = pathOfProtoKey(raw, []);
+  if (protoPath) {
+    throw new HandoffError("E_STATE_SCHEMA", `${file} does not match session state v2.0:\n  ${protoPath}: a key named __proto__ cannot be kept`, {
+      file,
+      hint: "rename or remove that key, or run `handoff save <agent>`: it keeps a backup and writes a fresh state",
+    });
+  }
+  const repairs = repairLegacyState(raw as Record<string, unknown>, trailing);
   const result = sessionStateSchema.safeParse(raw);
   if (!result.success) {
     const lines = formatIssues(result.error);

@@ -46,14 +46,15 @@ export function repairLegacyState(raw: Json, trailingText: string): string[] {
     }
   }
   const appended = trailingText.trim();
-  if (appended) {
+  const handoff = raw.handoff === undefined ? {} : raw.handoff;
+  // A `handoff` or `reason` of the wrong type is left for the schema to report, never overwritten.
+  if (appended && isObject(handoff) && (handoff.reason === undefined || typeof handoff.reason === "string")) {
     const reason = appended
       .split("\n")
       .map((line) => line.trim().replace(/^Escalation:\s*/i, ""))
       .filter(Boolean)
       .join("; ");
-    const handoff = isObject(raw.handoff) ? raw.handoff : {};
-    raw.handoff = { ...handoff, reason: handoff.reason ? `${String(handoff.reason)}; ${reason}` : reason };
+    raw.handoff = { ...handoff, reason: handoff.reason ? `${handoff.reason}; ${reason}` : reason };
     repairs.push("text appended after the JSON was kept as handoff.reason");
   }
   return repairs;

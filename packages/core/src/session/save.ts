@@ -1,5 +1,6 @@
 import { detectProvider } from "../agents/provider.js";
 import type { AgentInfo } from "../agents/registry.js";
+import { mergeReferences, readGithubReferences } from "../git/github.js";
 import { readGitSnapshot, type GitSnapshot } from "../git/snapshot.js";
 import type { SessionState } from "../schema/session-state.js";
 import { buildState, type SaveInput } from "../state/build.js";
@@ -14,6 +15,8 @@ export interface SaveSessionOptions {
   /** Reuse an already opened repository and snapshot (switch does). */
   opened?: OpenedRepo;
   snapshot?: GitSnapshot;
+  /** Also ask `gh`, when installed, for my open issues and this branch's PR (never from a hook). */
+  github?: boolean;
   /** Final say over the state before it is written (switch sets the handoff record). */
   finish?: (state: SessionState, previous: SessionState | undefined) => SessionState;
 }
@@ -31,6 +34,7 @@ export async function saveSession(options: SaveSessionOptions): Promise<SaveSess
   const opened = options.opened ?? (await openRepo(options.cwd));
   const agent = agentIn(opened, options.agent);
   const snapshot = options.snapshot ?? (await readGitSnapshot(opened.repo));
+  if (options.github) snapshot.references = mergeReferences(snapshot.references, await readGithubReferences(opened.repo.root));
   const written = await updateStateFile({
     root: opened.repo.root,
     agent,

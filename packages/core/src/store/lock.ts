@@ -1,42 +1,86 @@
-import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { closeSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { HandoffError } from "../errors.js";
 
 const STALE_AFTER_MS = 30_000;
 const WAIT_LIMIT_MS = 10_000;
 const POLL_MS = 15;
 
-function holderIsGone(lockFile: string): boolean {
+function readLock(lockFile: string): string | undefined {
   try {
-    const pid = Number(readFileSync(lockFile, "utf8").split("\n")[0]);
-    if (Number.isInteger(pid) && pid > 0) {
-      try {
-        process.kill(pid, 0);
-      } catch (error) {
-        return (error as NodeJS.ErrnoException).code === "ESRCH";
-      }
+    return readFileSync(lockFile, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/** The holder's process is gone (no such pid), or the lock has not been touched for too long. */
+function holderIsGone(lockFile: string, content: string): boolean {
+  const pid = Number(content.split("\n")[0]);
+  if (Number.isInteger(pid) && pid > 0) {
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ESRCH") return true;
+      // EPERM: the pid is alive but someone else's (maybe a reused pid); the lock's age decides.
     }
+  }
+  try {
     return Date.now() - statSync(lockFile).mtimeMs > STALE_AFTER_MS;
   } catch {
     return false;
   }
 }
 
-function tryAcquire(lockFile: string): boolean {
+/**
+ * Removes a stale lock, but only the one judged stale: it is first moved aside (one waiter wins
+ * the rename), and if what was moved is a newer lock another waiter took meanwhile, it goes back.
+ */
+function breakStaleLock(lockFile: string, staleContent: string): void {
+  const aside = `${lockFile}.${process.pid}.${randomBytes(4).toString("hex")}.stale`;
+  try {
+    renameSync(lockFile, aside);
+  } catch {
+    return; // another waiter moved or removed it first
+  }
+  if (readLock(aside) !== staleContent) {
+    try {
+      linkSync(aside, lockFile);
+    } catch {
+      // a lock was taken in the meantime; it stands
+    }
+  }
+  try {
+    unlinkSync(aside);
+  } catch {
+    // already gone
+  }
+}
+
+function tryAcquire(lockFile: string, token: string): boolean {
   try {
     const descriptor = openSync(lockFile, "wx");
-    writeSync(descriptor, `${process.pid}\n${new Date().toISOString()}\n`);
-    closeSync(descriptor);
+    try {
+      writeSync(descriptor, token);
+    } finally {
+      closeSync(descriptor);
+    }
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    if (holderIsGone(lockFile)) {
-      try {
-        unlinkSync(lockFile);
-      } catch {
-        // another waiter removed it first
-      }
-    }
+    const content = readLock(lockFile);
+    if (content !== undefined && holderIsGone(lockFile, content)) breakStaleLock(lockFile, content);
     return false;
+  }
+}
+
+function release(lockFile: string, token: string): void {
+  // A lock that was judged stale and taken over by another process is no longer ours to remove.
+  if (readLock(lockFile) !== token) return;
+  try {
+    unlinkSync(lockFile);
+  } catch {
+    // already gone
   }
 }
 
@@ -45,8 +89,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Runs `work` while holding `<file>.lock`; a lock whose process died is taken over. */
 export async function withFileLock<T>(file: string, work: () => Promise<T> | T): Promise<T> {
   const lockFile = `${file}.lock`;
+  const token = `${process.pid}\n${new Date().toISOString()}\n${randomBytes(8).toString("hex")}\n`;
   const deadline = Date.now() + WAIT_LIMIT_MS;
-  while (!tryAcquire(lockFile)) {
+  while (!tryAcquire(lockFile, token)) {
     if (Date.now() > deadline) {
       throw new HandoffError("E_LOCK_TIMEOUT", `${lockFile} has been held for over ${WAIT_LIMIT_MS / 1000}s`, {
         file: lockFile,
@@ -58,10 +103,6 @@ export async function withFileLock<T>(file: string, work: () => Promise<T> | T):
   try {
     return await work();
   } finally {
-    try {
-      unlinkSync(lockFile);
-    } catch {
-      // already gone
-    }
+    release(lockFile, token);
   }
 }

@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, statSync } from "node:fs";
+import { lstatSync, readFileSync, renameSync, statSync } from "node:fs";
 import path from "node:path";
 import type { AgentInfo } from "../agents/registry.js";
 import { HandoffError, isHandoffError } from "../errors.js";
@@ -26,7 +26,16 @@ export function readStateFile(file: string): ParsedState | undefined {
     }
     size = stat.size;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    const code = (error as NodeJS.ErrnoException).code;
+    // ENOTDIR: a file sits where a folder of the path should be, so there is no state either.
+    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
+    if (code === "ELOOP") {
+      throw new HandoffError("E_SYMLINK", `${file} is a symbolic link that loops`, {
+        file,
+        hint: "remove the link and run `handoff save <agent>`",
+        cause: error,
+      });
+    }
     throw error;
   }
   if (size > MAX_STATE_BYTES) {
@@ -42,9 +51,21 @@ function compactTimestamp(date: Date): string {
   return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
 }
 
+function pathExists(at: string): boolean {
+  try {
+    lstatSync(at);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Moves a state file aside (`<file>.<label>-<time>`), so its bytes are never lost; returns the new path. */
 export function backupStateFile(file: string, label: "corrupt" | "replaced", now = new Date()): string {
-  const backup = `${file}.${label}-${compactTimestamp(now)}`;
+  const base = `${file}.${label}-${compactTimestamp(now)}`;
+  let backup = base;
+  // Two backups in the same second must not overwrite one another.
+  for (let n = 2; pathExists(backup); n++) backup = `${base}-${n}`;
   renameSync(file, backup);
   return backup;
 }

@@ -1,0 +1,133 @@
+import type { CommandRun } from "../schema/session-state.js";
+import type { SaveInput } from "../state/build.js";
+import { repoRelative } from "./files.js";
+
+/** How many of the last commands a state keeps. */
+export const MAX_COMMANDS = 10;
+const MAX_TASK_CHARS = 500;
+const MAX_COMMAND_CHARS = 400;
+const DONE = new Set(["completed", "complete", "done", "cancelled", "canceled", "checked", "dismissed"]);
+
+export interface TodoItem {
+  text: string;
+  status: string;
+}
+
+function shorten(text: string, max: number): string {
+  const clean = text.trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/**
+ * What a reader learns from a session, gathered in the order the agent did things,
+ * and turned into the partial state (`SaveInput`) at the end.
+ */
+export class SessionFacts {
+  private firstRequest: string | undefined;
+  private title: string | undefined;
+  private todos: TodoItem[] | undefined;
+  private readonly created = new Set<string>();
+  private readonly modified = new Set<string>();
+  private readonly commands: CommandRun[] = [];
+  private outside = 0;
+  model: string | undefined;
+  provider: string | undefined;
+  readonly notes: string[] = [];
+
+  constructor(
+    private readonly root: string,
+    public cwd: string = root,
+  ) {}
+
+  /** The first thing the user asked; later requests do not replace it. */
+  request(text: string | undefined): void {
+    const clean = text?.trim();
+    if (clean && this.firstRequest === undefined) this.firstRequest = clean;
+  }
+
+  /** The title the agent (or the user) gave the session; the last one wins. */
+  titled(text: string | undefined): void {
+    if (text?.trim()) this.title = text.trim();
+  }
+
+  /** The agent's todo list as it last wrote it. */
+  todoList(items: TodoItem[]): void {
+    this.todos = items.filter((item) => item.text.trim());
+  }
+
+  get hasTodos(): boolean {
+    return this.todos !== undefined;
+  }
+
+  touched(file: string | undefined, kind: "created" | "modified"): void {
+    if (!file) return;
+    const relative = repoRelative(file, this.root, this.cwd);
+    if (relative === undefined) {
+      this.outside++;
+      return;
+    }
+    if (kind === "created" && !this.modified.has(relative)) this.created.add(relative);
+    else if (!this.created.has(relative)) this.modified.add(relative);
+  }
+
+  /** Whether the agent already edited or created `file` in this session. */
+  knows(file: string): boolean {
+    const relative = repoRelative(file, this.root, this.cwd);
+    return relative !== undefined && (this.created.has(relative) || this.modified.has(relative));
+  }
+
+  /** A command, returned so its exit code can be filled in when its result is read. */
+  ran(command: string | undefined): CommandRun | undefined {
+    if (!command?.trim()) return undefined;
+    const run: CommandRun = { command: shorten(command, MAX_COMMAND_CHARS), exit_code: null };
+    this.commands.push(run);
+    return run;
+  }
+
+  toInput(): SaveInput {
+    if (this.outside > 0) this.notes.push(`${this.outside} file edit(s) outside the repository were left out`);
+    const task = this.firstRequest ?? this.title;
+    const nextSteps = this.todos?.filter((item) => !DONE.has(item.status.toLowerCase())).map((item) => item.text.trim());
+    return {
+      task: task === undefined ? undefined : shorten(task, MAX_TASK_CHARS),
+      nextSteps,
+      filesModified: this.modified.size ? [...this.modified] : undefined,
+      filesCreated: this.created.size ? [...this.created] : undefined,
+      commandsRun: this.commands.length ? this.commands.slice(-MAX_COMMANDS) : undefined,
+      model: this.model,
+      provider: this.provider,
+    };
+  }
+}
+
+/** Paths an apply_patch body touches (the format Codex and OpenCode share). */
+export function patchedFiles(patch: string | undefined): { file: string; kind: "created" | "modified" }[] {
+  const found: { file: string; kind: "created" | "modified" }[] = [];
+  for (const line of (patch ?? "").split("\n")) {
+    const match = /^\*\*\* (Add File|Update File|Delete File|Move to): (.+)$/.exec(line.trim());
+    if (!match) continue;
+    const kind = match[1] === "Add File" || match[1] === "Move to" ? "created" : "modified";
+    found.push({ file: match[2]!.trim(), kind });
+  }
+  return found;
+}
+
+/** Counts line kinds a reader did not recognise, for one note instead of many. */
+export class UnknownKinds {
+  private readonly counts = new Map<string, number>();
+
+  add(kind: unknown): void {
+    const name = typeof kind === "string" && kind ? kind : "(no type)";
+    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+  }
+
+  note(what: string): string | undefined {
+    if (this.counts.size === 0) return undefined;
+    const total = [...this.counts.values()].reduce((sum, count) => sum + count, 0);
+    const kinds = [...this.counts.keys()].slice(0, 5).join(", ");
+    return `skipped ${total} ${what} of a kind handoff does not know (${kinds}); a newer format may add them`;
+  }
+}
