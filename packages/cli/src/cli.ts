@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import module from "node:module";
 import { helpFor, parseCommandArgs, stringOption } from "./args.js";
 import { COMMANDS } from "./commands/index.js";
 import { ExitError, UsageError } from "./errors.js";
@@ -94,6 +95,10 @@ async function report(error: unknown, out: Output): Promise<number> {
   else out.note("   Run again with HANDOFF_DEBUG=1 for details, and report it with that output.");
   return 1;
 }
+
+// Node >= 22.1 can keep compiled code between runs (the command chunks load after this line);
+// Node 20 has no such call, and there this is a no-op.
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 const out = createOutput();
 run(process.argv.slice(2), out)

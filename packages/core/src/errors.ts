@@ -11,7 +11,8 @@ export type HandoffErrorCode =
   | "E_CONFIG_INVALID"
   | "E_SYMLINK"
   | "E_LOCK_TIMEOUT"
-  | "E_UNSAFE_ARGUMENT";
+  | "E_UNSAFE_ARGUMENT"
+  | "E_NOT_A_FOLDER";
 
 export interface HandoffErrorOptions {
   /** The file the error is about, when there is one. */

@@ -94,3 +94,47 @@ export type { WriteHandOverOptions, HandOverResult } from "./session/hand-over.j
 export type { LoadedSession, LoadSessionOptions, LoadedFreshness } from "./session/load.js";
 export { readGithubReferences, mergeReferences } from "./git/github.js";
 export { findExecutable } from "./util/find-executable.js";
+
+export { readAgentSession, hasAgentSession, mergeSessionInput } from "./sessions/read-latest.js";
+export type { AgentSession, AgentSessionResult, ReadAgentSessionOptions } from "./sessions/read-latest.js";
+export { sessionReaderFor, SESSION_AGENTS } from "./sessions/readers.js";
+export { currentEnvironment } from "./sessions/env.js";
+export type { SessionReader, SessionEnvironment, FoundSession, SessionLookup, SessionReading } from "./sessions/types.js";
+export { redactText, redactDeep, REDACTED } from "./redact/redact.js";
+export type { Redacted } from "./redact/redact.js";
+export { renderPromptWithinBudget, estimateTokens } from "./serialize/budget.js";
+export type { BudgetedPrompt, BudgetOptions } from "./serialize/budget.js";
+
+export { ruleShapeSchema, ruleProblems, rulesProblems, ruleFiles } from "./schema/rule.js";
+export type { RuleProblem } from "./schema/rule.js";
+export { CHECK_NAMES } from "./schema/config.js";
+export type { CheckName } from "./schema/config.js";
+export { compileRules, anyRuleAppliesTo } from "./rules/compile.js";
+export type { CompiledRule } from "./rules/compile.js";
+export {
+  checkFiles,
+  createRuleChecker,
+  looksBinary,
+  violationMessage,
+  MAX_RULE_FILE_BYTES,
+  WHOLE_FILE_LINE,
+} from "./rules/check-files.js";
+export type { SourceFile, SkippedFile, SkipReason, RuleReport, RuleChecker, RuleCheckOptions } from "./rules/check-files.js";
+export { checkWorkingFiles, checkBlobs } from "./rules/run-rules.js";
+export type { CheckWorkingFilesOptions, CheckBlobsOptions } from "./rules/run-rules.js";
+export { changedFiles, assertObjectId } from "./rules/commit-files.js";
+export { readBlobFiles } from "./rules/read-blobs.js";
+export type { BlobEntry, BlobBatch } from "./rules/read-blobs.js";
+export { runGit, gitOutput, splitNul } from "./rules/git-output.js";
+export type { GitRun, GitRunOptions } from "./rules/git-output.js";
+export { formatViolation, countOf } from "./rules/format.js";
+export { planChecks, CHECK_LABELS, DEFAULT_CHECK_SCRIPTS } from "./checks/plan-checks.js";
+export type { PlannedCheck } from "./checks/plan-checks.js";
+export { detectPackageManager, PACKAGE_MANAGERS } from "./checks/package-manager.js";
+export type { PackageManager } from "./checks/package-manager.js";
+export { runCheck, runChecks, skippedChecks } from "./checks/run-check.js";
+export type { CheckOutcome, CheckVerdict, RunCheckOptions } from "./checks/run-check.js";
+export { buildValidation, strictRulesResult, validationFailed, MAX_RECORDED_VIOLATIONS } from "./checks/validation-result.js";
+export type { ValidationInput } from "./checks/validation-result.js";
+export { recordValidation, withValidation } from "./checks/record-validation.js";
+export type { RecordValidationOptions, RecordValidationResult, RecordedValidation } from "./checks/record-validation.js";

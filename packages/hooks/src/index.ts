@@ -1,1 +1,28 @@
-export const HOOK_NAMES = ["post-commit", "post-checkout", "post-merge", "post-rewrite", "pre-push"] as const;
+export { HOOK_NAMES, REFRESH_HOOKS, isHookName, isRefreshHook } from "./hook-names.js";
+export type { HookName, RefreshHook } from "./hook-names.js";
+
+export { runHook } from "./run-hook.js";
+export type { RunHookOptions } from "./run-hook.js";
+export type { PrePushOptions } from "./run-pre-push.js";
+export { refreshDecision, rebaseInProgress } from "./trigger.js";
+export type { RefreshDecision } from "./trigger.js";
+export { refreshAgentStates } from "./refresh.js";
+export type { RefreshReport, RefreshFailure } from "./refresh.js";
+export { coalesce } from "./coalesce.js";
+export type { CoalesceOutcome } from "./coalesce.js";
+export { readLastRefresh } from "./last-refresh.js";
+export type { LastRefresh } from "./last-refresh.js";
+
+export { appendHookLog, readHookLog, recentHookErrors, MAX_HOOK_LOG_BYTES, RECENT_ERRORS_MS } from "./hook-log.js";
+export type { HookLogEntry, HookLogLevel } from "./hook-log.js";
+export { handoffFolder, hookLogPath, lastRefreshPath, runnerPath } from "./git-folder.js";
+
+export { installHooks } from "./install.js";
+export type { InstallOptions, InstallResult } from "./install.js";
+export { uninstallHooks } from "./uninstall.js";
+export type { UninstallResult } from "./uninstall.js";
+export { locateHooks } from "./hook-locations.js";
+export type { HookLocations } from "./hook-locations.js";
+export type { HookChange, HookAction } from "./hook-change.js";
+export type { RunnerTarget } from "./runner-script.js";
+export { runPrePush } from "./pre-push.js";

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { displaySafe, listAgents, openRepo, statePath } from "@handoff/core";
+import { displaySafe, hasAgentSession, listAgents, openRepo, sessionReaderFor, statePath } from "@handoff/core";
 import { flag } from "../args.js";
 import type { Command } from "./command.js";
 import { takePositionals } from "./positionals.js";
@@ -7,23 +7,28 @@ import { formatTable } from "./table.js";
 
 const agents: Command = {
   usage: "handoff agents [--json]",
-  summary: "The agents handoff knows here (built in and from handoff.config.json), their state files, and which have a state.",
+  summary: "The agents handoff knows here (built in and from handoff.config.json), their state files, which have a state and which have a session handoff can read.",
   options: {
     json: { type: "boolean", description: "print the registry as JSON" },
   },
   async run(parsed, { cwd, out }) {
     takePositionals(parsed, []);
     const opened = await openRepo(cwd);
-    const list = listAgents(opened.config).map((agent) => ({
-      ...agent,
-      hasState: existsSync(statePath(opened.repo.root, agent)),
-    }));
+    const list = await Promise.all(
+      listAgents(opened.config).map(async (agent) => ({
+        ...agent,
+        hasState: existsSync(statePath(opened.repo.root, agent)),
+        readsSessions: sessionReaderFor(agent.name) !== undefined,
+        hasSession: await hasAgentSession(agent.name, opened.repo.root),
+      })),
+    );
     if (flag(parsed, "json")) {
       out.json(list);
       return;
     }
-    const rows = list.map((agent) => [agent.name, agent.label, agent.file, agent.hasState ? "✓ saved" : "-"]);
-    for (const line of formatTable([["AGENT", "NAME", "STATE FILE", "STATE"], ...rows])) out.line(displaySafe(line));
+    const session = (agent: (typeof list)[number]) => (agent.hasSession ? "✓ readable" : agent.readsSessions ? "-" : "n/a");
+    const rows = list.map((agent) => [agent.name, agent.label, agent.file, agent.hasState ? "✓ saved" : "-", session(agent)]);
+    for (const line of formatTable([["AGENT", "NAME", "STATE FILE", "STATE", "SESSION"], ...rows])) out.line(displaySafe(line));
   },
 };
 

@@ -12,4 +12,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   switch: { summary: "hand the session from one agent to another", load: () => import("./switch.js") },
   status: { summary: "list the saved states, with freshness", load: () => import("./status.js") },
   agents: { summary: "list the known agents and their state files", load: () => import("./agents.js") },
+  init: { summary: "set the repo up: npm session:* scripts, .gitignore entries, git hooks", load: () => import("./init.js") },
+  hooks: { summary: "install, remove or run the git hooks that keep states fresh", load: () => import("./hooks.js") },
+  validate: { summary: "run the checks and the STRICT/FLEXIBLE rules; record the results", load: () => import("./validate.js") },
 };

@@ -1,24 +1,38 @@
-import { displaySafe, loadSession, renderPrompt, renderRestoreView } from "@handoff/core";
-import { flag } from "../args.js";
+import { displaySafe, loadSession, renderRestoreView } from "@handoff/core";
+import { flag, stringOption } from "../args.js";
 import { UsageError } from "../errors.js";
 import type { Command } from "./command.js";
 import { takePositionals } from "./positionals.js";
+import { handoffPrompt } from "./session-prompt.js";
+
+function maxTokensOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9][0-9]*$/.test(value)) throw new UsageError(`--max-tokens must be a positive whole number; got "${value}"`);
+  return Number(value);
+}
 
 const restore: Command = {
-  usage: "handoff restore <agent> [--json | --prompt]",
+  usage: "handoff restore <agent> [--json | --prompt [--max-tokens <n>]]",
   summary: "Show the agent's saved session; a state the repository has moved past is refreshed first.",
   options: {
     json: { type: "boolean", description: "print only the state JSON on stdout" },
-    prompt: { type: "boolean", description: "print the Markdown prompt for the next agent" },
+    prompt: { type: "boolean", description: "print the Markdown prompt for the next agent (redacted)" },
+    "max-tokens": {
+      type: "string",
+      value: "n",
+      description: "with --prompt: the token budget (default: the agent's maxTokens); the rest is shortened",
+    },
   },
   async run(parsed, { cwd, out }) {
     const [agent] = takePositionals(parsed, ["agent"]);
     if (flag(parsed, "json") && flag(parsed, "prompt")) throw new UsageError("--json and --prompt cannot be combined");
+    const maxTokens = maxTokensOption(stringOption(parsed, "max-tokens"));
+    if (maxTokens !== undefined && !flag(parsed, "prompt")) throw new UsageError("--max-tokens only applies to --prompt");
     const loaded = await loadSession({ cwd, agent: agent! });
     for (const repair of loaded.repairs) out.note(`🔧 Repaired ${displaySafe(loaded.agent.file)}: ${repair}`);
     if (loaded.freshness === "refreshed") out.note("🔄 The repository changed since this state was saved; its git part was refreshed");
     if (flag(parsed, "json")) out.json(loaded.state);
-    else if (flag(parsed, "prompt")) out.line(renderPrompt(loaded.state));
+    else if (flag(parsed, "prompt")) out.line((await handoffPrompt(out, loaded.state, loaded.agent, maxTokens)).prompt);
     else out.line(renderRestoreView(loaded.state));
   },
 };

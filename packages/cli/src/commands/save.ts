@@ -5,6 +5,7 @@ import { takePositionals } from "./positionals.js";
 import { printSaveNotes } from "./save-notes.js";
 import { askGithub, GITHUB_OPTIONS, saveInputFrom, TASK_OPTIONS } from "./save-options.js";
 import { schemaReference, withSchemaFirst } from "./schema-reference.js";
+import { FROM_SESSION_OPTION, inputWithSession } from "./session-input.js";
 
 const save: Command = {
   usage: "handoff save <agent> [options]",
@@ -12,6 +13,7 @@ const save: Command = {
   options: {
     ...TASK_OPTIONS,
     ...GITHUB_OPTIONS,
+    ...FROM_SESSION_OPTION,
     json: { type: "boolean", description: "print the saved state as JSON (and nothing else) on stdout" },
     schema: { type: "boolean", description: 'add a "$schema" reference so editors validate the file (kept on later saves)' },
   },
@@ -22,7 +24,9 @@ const save: Command = {
     const result = await saveSession({
       cwd,
       agent: agent!,
-      input: saveInputFrom(parsed),
+      input: flag(parsed, "from-session")
+        ? await inputWithSession(out, { agent: agent!, root: opened.repo.root, given: saveInputFrom(parsed), reportMissing: true })
+        : saveInputFrom(parsed),
       opened,
       github: askGithub(parsed),
       finish: (state) => withSchemaFirst(state, schema),

@@ -13,6 +13,7 @@ import {
 import { flag } from "../args.js";
 import type { Command } from "./command.js";
 import { age } from "./age.js";
+import { hookLogNotice } from "./hooks-log-notice.js";
 import { takePositionals } from "./positionals.js";
 import { formatTable } from "./table.js";
 
@@ -40,8 +41,10 @@ const status: Command = {
       if (entry) found.push(entry);
     }
     const broken = found.filter((entry) => entry.error);
+    const hookErrors = hookLogNotice(opened.repo.root, opened.repo.gitDir);
     if (flag(parsed, "json")) {
       out.json(found);
+      hookErrors.forEach((line) => out.note(line));
       return broken.length ? 1 : 0;
     }
     if (found.length === 0) {
@@ -66,6 +69,7 @@ const status: Command = {
       out.line(`❌ ${agent}: ${displaySafe(error!.message)}`);
       if (error!.hint) out.line(`   ${error!.hint}`);
     }
+    hookErrors.forEach((line) => out.line(line));
     return broken.length ? 1 : 0;
   },
 };

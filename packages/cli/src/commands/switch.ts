@@ -21,6 +21,8 @@ import type { Command } from "./command.js";
 import { takePositionals } from "./positionals.js";
 import { printSaveNotes } from "./save-notes.js";
 import { askGithub, GITHUB_OPTIONS, saveInputFrom, TASK_OPTIONS } from "./save-options.js";
+import { deliverPrompt } from "./launch-deliver.js";
+import { inputWithSession, NO_SESSION_OPTION } from "./session-input.js";
 
 function changedFiles(snapshot: GitSnapshot): string[] {
   const { staged, unstaged, untracked, conflicted } = snapshot.status;
@@ -67,6 +69,9 @@ const switchCommand: Command = {
     commit: { type: "boolean", description: 'commit all changes as "wip: <task> (switching to <to>)" first' },
     stash: { type: "boolean", description: 'stash all changes (with untracked files) as "<from> session handoff"' },
     json: { type: "boolean", description: "print only JSON: the saved and the handed-over state" },
+    ...NO_SESSION_OPTION,
+    launch: { type: "boolean", description: "start <to>'s CLI with the handoff prompt (or print the command when it is not installed)" },
+    copy: { type: "boolean", description: "put the handoff prompt on the clipboard (pbcopy, wl-copy, xclip, xsel or clip.exe)" },
   },
   async run(parsed, { cwd, out }) {
     const [fromName, toName] = takePositionals(parsed, ["from", "to"]);
@@ -76,7 +81,11 @@ const switchCommand: Command = {
     const opened = await openRepo(cwd);
     const from = agentIn(opened, fromName!);
     const to = agentIn(opened, toName!);
-    const input = { ...saveInputFrom(parsed), provider: stringOption(parsed, "from-provider") };
+    if (json && flag(parsed, "launch")) throw new UsageError("--launch cannot be combined with --json");
+    const given = { ...saveInputFrom(parsed), provider: stringOption(parsed, "from-provider") };
+    const input = flag(parsed, "no-session")
+      ? given
+      : await inputWithSession(out, { agent: from.name, root: opened.repo.root, given, reportMissing: false });
 
     say(`🔄 Session Handoff: ${from.name} → ${to.name}`);
     say();
@@ -129,13 +138,19 @@ const switchCommand: Command = {
     });
     if (handed.replaced) out.note(`📦 ${to.name}'s previous state (another task) was kept as ${displaySafe(handed.replaced)}`);
     if (handed.backup) out.note(`⚠️  ${to.name}'s previous state could not be read; it was moved to ${displaySafe(handed.backup)}`);
+    const deliver = { state: handed.state, to, cwd, copy: flag(parsed, "copy"), launch: flag(parsed, "launch") };
     if (json) {
+      if (deliver.copy) await deliverPrompt(out, deliver);
       out.json({ from: saved.state, to: handed.state, ...(commit ? { commit } : {}), ...(stash ? { stash } : {}) });
       return;
     }
     say(renderRestoreView(handed.state));
     say();
     printSummary(out, saved.state, handed.state, to);
+    if (deliver.copy || deliver.launch) {
+      say();
+      return deliverPrompt(out, deliver);
+    }
   },
 };
 

@@ -10,6 +10,11 @@ export interface AgentInfo {
   file: string;
   /** The agent's own CLI, for `switch --launch`; absent for editor-only agents. */
   command?: string;
+  /**
+   * How `switch --launch` passes the prompt to `command`: "{prompt}" stands for it.
+   * Absent: the prompt is the only argument. Empty: the CLI takes no prompt, so it is started bare.
+   */
+  promptArgs?: string[];
   /** The prompt budget in tokens when this agent is the one receiving the handoff. */
   maxTokens: number;
   builtIn: boolean;
@@ -22,17 +27,17 @@ type BuiltIn = Omit<AgentInfo, "name" | "builtIn" | "maxTokens"> & { maxTokens?:
 /** The spec's three agents first, then the agents developers commonly switch between. */
 const BUILT_IN: Record<string, BuiltIn> = {
   claude: { label: "Claude Code", file: ".claude/.session-state.json", command: "claude", maxTokens: 16000 },
-  opencode: { label: "OpenCode", file: ".opencode/.session-state.json", command: "opencode" },
-  copilot: { label: "GitHub Copilot", file: ".github/copilot-session-state.json", command: "copilot" },
+  opencode: { label: "OpenCode", file: ".opencode/.session-state.json", command: "opencode", promptArgs: ["--prompt", "{prompt}"] },
+  copilot: { label: "GitHub Copilot", file: ".github/copilot-session-state.json", command: "copilot", promptArgs: ["-i", "{prompt}"] },
   codex: { label: "Codex CLI", file: ".codex/.session-state.json", command: "codex", maxTokens: 16000 },
-  gemini: { label: "Gemini CLI", file: ".gemini/.session-state.json", command: "gemini", maxTokens: 16000 },
+  gemini: { label: "Gemini CLI", file: ".gemini/.session-state.json", command: "gemini", maxTokens: 16000, promptArgs: ["-i", "{prompt}"] },
   cursor: { label: "Cursor", file: ".cursor/.session-state.json", command: "cursor-agent" },
-  aider: { label: "Aider", file: ".aider/.session-state.json", command: "aider" },
+  aider: { label: "Aider", file: ".aider/.session-state.json", command: "aider", promptArgs: [] },
   cline: { label: "Cline", file: ".cline/.session-state.json", command: "cline" },
   windsurf: { label: "Windsurf", file: ".windsurf/.session-state.json" },
-  amp: { label: "Amp", file: ".amp/.session-state.json", command: "amp" },
-  kiro: { label: "Kiro", file: ".kiro/.session-state.json", command: "kiro-cli" },
-  qwen: { label: "Qwen Code", file: ".qwen/.session-state.json", command: "qwen" },
+  amp: { label: "Amp", file: ".amp/.session-state.json", command: "amp", promptArgs: [] },
+  kiro: { label: "Kiro", file: ".kiro/.session-state.json", command: "kiro-cli", promptArgs: ["chat", "{prompt}"] },
+  qwen: { label: "Qwen Code", file: ".qwen/.session-state.json", command: "qwen", promptArgs: ["-i", "{prompt}"] },
 };
 
 export const BUILT_IN_AGENT_NAMES: readonly string[] = Object.keys(BUILT_IN);
@@ -69,6 +74,7 @@ export function listAgents(config: HandoffConfig = {}): AgentInfo[] {
       label: given.label ?? base?.label ?? name,
       file: checkRelativeFile(name, given.file),
       command: given.command ?? base?.command,
+      promptArgs: given.command === undefined ? base?.promptArgs : undefined,
       maxTokens: given.maxTokens ?? base?.maxTokens ?? DEFAULT_MAX_TOKENS,
     } as AgentInfo);
   }

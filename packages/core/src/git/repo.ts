@@ -1,6 +1,7 @@
+import { execFile } from "node:child_process";
 import path from "node:path";
 import { HandoffError } from "../errors.js";
-import { gitClient } from "./client.js";
+import { gitEnvironment } from "./env.js";
 
 export interface RepoPaths {
   /** The work tree's top level. */
@@ -15,19 +16,30 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+const REV_PARSE = ["rev-parse", "--is-bare-repository", "--absolute-git-dir", "--show-toplevel", "--verify", "-q", "HEAD"];
+
+/**
+ * Repository discovery runs before every command, `handoff restore`'s fast path included, where
+ * loading simple-git would cost more than this one git process: it runs through node directly,
+ * with the same cleaned environment, and fails the way simple-git's `raw` does (a non-zero exit
+ * is an error only when git says why on stderr; the message is git's stderr).
+ */
+function revParse(cwd: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile("git", REV_PARSE, { cwd, env: gitEnvironment(), encoding: "utf8", windowsHide: true }, (error, stdout, stderr) => {
+      if (!error) resolve(stdout);
+      else if (typeof error.code !== "number") reject(error);
+      else if (stderr.length > 0) reject(new Error(stderr));
+      else resolve(stdout);
+    });
+  });
+}
+
 /** Finds the repository that contains `cwd`, the way git itself would, ignoring GIT_DIR. */
 export async function resolveRepo(cwd: string): Promise<RepoPaths> {
   let output: string;
   try {
-    output = await gitClient(cwd).raw([
-      "rev-parse",
-      "--is-bare-repository",
-      "--absolute-git-dir",
-      "--show-toplevel",
-      "--verify",
-      "-q",
-      "HEAD",
-    ]);
+    output = await revParse(cwd);
   } catch (error) {
     const text = errorText(error);
     if (/must be run in a work tree|bare repository/i.test(text)) {
@@ -36,7 +48,7 @@ export async function resolveRepo(cwd: string): Promise<RepoPaths> {
         cause: error,
       });
     }
-    if (/not a git repository/i.test(text) || /does not exist|ENOENT/i.test(text)) {
+    if (/not a git repository/i.test(text) || /does not exist|ENOENT|ENOTDIR/i.test(text)) {
       throw new HandoffError("E_NOT_GIT_REPO", `${cwd} is not inside a git repository`, {
         hint: "cd into your project's checkout, or run `git init` first",
         cause: error,

@@ -1,5 +1,5 @@
 import type { Freshness, GitOperation } from "../schema/session-state.js";
-import { gitClient } from "./client.js";
+import { gitReader } from "./client.js";
 import { indexFingerprint } from "./fingerprint.js";
 import { readHeadRef } from "./head-ref.js";
 import { recentCommits, type CommitSummary } from "./log.js";
@@ -25,7 +25,7 @@ const SUBJECTS_SCANNED_FOR_REFERENCES = 20;
 export async function readGitSnapshot(repo: RepoPaths): Promise<GitSnapshot> {
   // Read before status, so that a change racing with us makes the state look stale, never fresh.
   const index = indexFingerprint(repo.gitDir);
-  const git = gitClient(repo.root);
+  const git = gitReader(repo.root);
   const status = parseStatus(
     await git.raw(["status", "--porcelain=v2", "-z", "--branch", "--untracked-files=all", "--ignore-submodules=dirty"]),
   );

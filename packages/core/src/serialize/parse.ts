@@ -3,10 +3,11 @@ import { HandoffError } from "../errors.js";
 import { sessionStateSchema, type SessionState } from "../schema/session-state.js";
 import { jsonErrorOffset } from "./json-error-offset.js";
 import { lineAndColumn, MAX_NESTING_DEPTH, scanTopLevelObject } from "./json-extent.js";
+import { MAX_STATE_BYTES } from "./limits.js";
 import { repairLegacyState } from "./repair.js";
 import { displaySafe } from "./sanitize.js";
 
-export const MAX_STATE_BYTES = 5 * 1024 * 1024;
+export { MAX_STATE_BYTES };
 
 export interface ParsedState {
   state: SessionState;

@@ -4,8 +4,9 @@ import { detectProvider } from "../agents/provider.js";
 import { readGitSnapshot } from "../git/snapshot.js";
 import type { SessionState } from "../schema/session-state.js";
 import { handOver } from "../state/hand-over.js";
-import { backupStateFile, readStateFile, statePath, updateStateFile, type WriteStateResult } from "../store/state-file.js";
+import { backupStateFile, readStateFile, updateStateFile, type WriteStateResult } from "../store/state-file.js";
 import { ensureIgnored } from "../store/gitignore.js";
+import { preparePathForWrite } from "../store/safe-path.js";
 import type { OpenedRepo } from "./open-repo.js";
 
 export interface WriteHandOverOptions {
@@ -28,7 +29,8 @@ export interface HandOverResult extends WriteStateResult {
 export async function writeHandOver(options: WriteHandOverOptions): Promise<HandOverResult> {
   const { opened, source, to } = options;
   const root = opened.repo.root;
-  const file = statePath(root, to);
+  // Refuse a symlinked path before anything is moved aside: the backup must not go through it either.
+  const file = preparePathForWrite(root, to.file);
   let replaced: string | undefined;
   let previousProvider: string | undefined;
   if (to.name !== source.agent && existsSync(file)) {

@@ -1,10 +1,8 @@
 import type { AgentInfo } from "../agents/registry.js";
 import { HandoffError } from "../errors.js";
-import { readGitSnapshot } from "../git/snapshot.js";
 import type { SessionState } from "../schema/session-state.js";
-import { refreshGitState } from "../state/build.js";
 import { currentFreshness, judgeFreshness } from "../state/freshness.js";
-import { readStateFile, refreshExistingStateFile, statePath } from "../store/state-file.js";
+import { readStateFileQuickly, stateFileOf } from "../store/quick-read.js";
 import { agentIn, openRepo, type OpenedRepo } from "./open-repo.js";
 
 export type LoadedFreshness = "fresh" | "refreshed" | "stale" | "unknown";
@@ -38,12 +36,19 @@ export function stateNotFound(agent: AgentInfo, file: string): HandoffError {
 export async function loadSession(options: LoadSessionOptions): Promise<LoadedSession> {
   const opened = options.opened ?? (await openRepo(options.cwd));
   const agent = agentIn(opened, options.agent);
-  const file = statePath(opened.repo.root, agent);
-  const parsed = readStateFile(file);
+  const file = stateFileOf(opened.repo.root, agent);
+  // A fresh, plainly valid state is the fast path: no zod, no simple-git, one git process in all.
+  // Everything else (a missing, broken, legacy or stale file) loads the full machinery on demand.
+  const parsed = readStateFileQuickly(file) ?? (await import("../store/state-file.js")).readStateFile(file);
   if (!parsed) throw stateNotFound(agent, file);
   const verdict = judgeFreshness(parsed.state, currentFreshness(opened.repo));
   const base = { agent, opened, file, repairs: parsed.repairs };
   if (verdict === "fresh" || options.refresh === false) return { ...base, state: parsed.state, freshness: verdict };
+  const [{ readGitSnapshot }, { refreshGitState }, { refreshExistingStateFile }] = await Promise.all([
+    import("../git/snapshot.js"),
+    import("../state/build.js"),
+    import("../store/state-file.js"),
+  ]);
   const snapshot = await readGitSnapshot(opened.repo);
   const refreshed = await refreshExistingStateFile(opened.repo.root, agent, (state) => refreshGitState(state, snapshot));
   return { ...base, state: refreshed ?? parsed.state, freshness: "refreshed" };

@@ -1,5 +1,6 @@
+import { statSync } from "node:fs";
+import path from "node:path";
 import { getAgent, type AgentInfo } from "../agents/registry.js";
-import { loadConfig } from "../config/load.js";
 import { resolveRepo, type RepoPaths } from "../git/repo.js";
 import type { HandoffConfig } from "../schema/config.js";
 
@@ -11,7 +12,25 @@ export interface OpenedRepo {
 /** The repository around `cwd` and its handoff config. */
 export async function openRepo(cwd: string): Promise<OpenedRepo> {
   const repo = await resolveRepo(cwd);
-  return { repo, config: loadConfig(repo.root) };
+  return { repo, config: await configOf(repo.root) };
+}
+
+/** The name `loadConfig` reads (CONFIG_FILE), repeated here so that this module does not load it. */
+const CONFIG_FILE_NAME = "handoff.config.json";
+
+function hasConfigFile(root: string): boolean {
+  try {
+    return statSync(path.join(root, CONFIG_FILE_NAME), { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return true; // unreadable: loadConfig says why
+  }
+}
+
+/** `loadConfig`, loaded (with zod behind it) only for a repository that has a config file. */
+async function configOf(root: string): Promise<HandoffConfig> {
+  if (!hasConfigFile(root)) return {};
+  const { loadConfig } = await import("../config/load.js");
+  return loadConfig(root);
 }
 
 export function agentIn(opened: OpenedRepo, name: string): AgentInfo {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { fromVariable, handoffOverride } from "./env.js";
-import { isInside, listDir, modifiedAt, readJsonFile, readJsonLines } from "./files.js";
+import { isInside, listDir, modifiedAt, readHeadRecords, readJsonFile, readJsonLines } from "./files.js";
 import { SessionFacts, UnknownKinds, type TodoItem } from "./facts.js";
 import type { FoundSession, SessionEnvironment, SessionReader } from "./types.js";
 import { asArray, asObject, asString, type JsonObject } from "./values.js";
@@ -96,7 +96,7 @@ export const claudeReader: SessionReader = {
     );
     const newestFirst = candidates.map((file) => ({ file, updatedAt: modifiedAt(file) })).sort((a, b) => b.updatedAt - a.updatedAt);
     for (const { file, updatedAt } of newestFirst) {
-      if (isInside(transcriptCwd(readJsonLines(file).records), root)) {
+      if (isInside(transcriptCwd(readHeadRecords(file)) ?? transcriptCwd(readJsonLines(file).records), root)) {
         return { session: { file, id: path.basename(file, ".jsonl"), updatedAt }, notes: [] };
       }
     }
@@ -160,9 +160,8 @@ export const claudeReader: SessionReader = {
 
     const todos = savedTodos(storeDir(where), found.id) ?? transcriptTodos;
     if (todos) facts.todoList(todos);
-    const notes = [...facts.notes];
     const input = facts.toInput();
-    notes.push(...facts.notes.slice(notes.length));
+    const notes = [...facts.notes];
     if (unreadable) notes.push(`skipped ${unreadable} line(s) that are not JSON`);
     const skipped = unknown.note("transcript line(s)");
     if (skipped) notes.push(skipped);

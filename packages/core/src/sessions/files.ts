@@ -70,6 +70,26 @@ export function readFirstLine(file: string, limit = 4 * 1024 * 1024): string | u
   }
 }
 
+/** The JSON objects in the first `bytes` of a JSONL file: enough to find its metadata cheaply. */
+export function readHeadRecords(file: string, bytes = 256 * 1024): JsonObject[] {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, "r");
+    const buffer = Buffer.alloc(bytes);
+    const read = readSync(fd, buffer, 0, bytes, 0);
+    return buffer
+      .subarray(0, read)
+      .toString("utf8")
+      .split("\n")
+      .map((line) => asObject(parseJson(line)))
+      .filter((record): record is JsonObject => record !== undefined);
+  } catch {
+    return [];
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 export interface JsonLines {
   records: JsonObject[];
   /** Lines that were not a JSON object: skipped, never fatal. */

@@ -1,16 +1,22 @@
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /** Writes `content` to `file` so that a reader sees the old file or the new one, never a mix. */
 export function writeFileAtomic(file: string, content: string): void {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  // Unique per call: two writers in one process (or one millisecond) never share a temp file.
+  const unique = `${process.pid}.${Date.now()}.${randomBytes(4).toString("hex")}`;
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${unique}.tmp`);
   const descriptor = openSync(temporary, "wx", 0o644);
   try {
-    writeSync(descriptor, content);
+    writeFileSync(descriptor, content); // loops until every byte is written
     fsyncSync(descriptor);
-  } finally {
+  } catch (error) {
     closeSync(descriptor);
+    unlinkSync(temporary);
+    throw error;
   }
+  closeSync(descriptor);
   try {
     renameSync(temporary, file);
   } catch (error) {

@@ -9,11 +9,28 @@ function symlinkError(at: string): HandoffError {
   });
 }
 
-function isSymlink(at: string): boolean {
+function notAFolderError(at: string): HandoffError {
+  return new HandoffError("E_NOT_A_FOLDER", `${at} is a file, but handoff keeps a state file inside a folder of that name`, {
+    file: at,
+    hint: "rename or move that file away and run the command again",
+  });
+}
+
+function kindOf(at: string): "symlink" | "folder" | "other" | "missing" {
   try {
-    return lstatSync(at).isSymbolicLink();
+    const stat = lstatSync(at);
+    return stat.isSymbolicLink() ? "symlink" : stat.isDirectory() ? "folder" : "other";
   } catch {
-    return false;
+    return "missing";
+  }
+}
+
+function makeFolder(at: string): void {
+  try {
+    mkdirSync(at);
+  } catch (error) {
+    // Another process made it (or something else) first: the caller looks at what is there.
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
   }
 }
 
@@ -26,10 +43,12 @@ export function preparePathForWrite(root: string, relativeFile: string): string 
   let at = root;
   for (const part of parts.slice(0, -1)) {
     at = path.join(at, part);
-    if (isSymlink(at)) throw symlinkError(at);
-    mkdirSync(at, { recursive: true });
+    if (kindOf(at) === "missing") makeFolder(at);
+    const kind = kindOf(at);
+    if (kind === "symlink") throw symlinkError(at);
+    if (kind === "other") throw notAFolderError(at);
   }
   const file = path.join(at, parts.at(-1)!);
-  if (isSymlink(file)) throw symlinkError(file);
+  if (kindOf(file) === "symlink") throw symlinkError(file);
   return file;
 }

@@ -1,0 +1,18 @@
+import path from "node:path";
+import { displaySafe } from "@handoff/core";
+import { hookLogPath, recentHookErrors } from "@handoff/hooks";
+import { age } from "./age.js";
+
+/** Lines for `handoff status` when the git hooks logged errors in the last 7 days; none otherwise. */
+export function hookLogNotice(root: string, gitDir: string): string[] {
+  const errors = recentHookErrors(gitDir);
+  const last = errors.at(-1);
+  if (!last) return [];
+  const log = path.relative(root, hookLogPath(gitDir));
+  const count = errors.length === 1 ? "an error" : `${errors.length} errors`;
+  const firstLine = last.message.split("\n")[0] ?? "";
+  return [
+    `⚠️  The git hooks logged ${count} in the last 7 days; the latest (${last.hook}, ${age(last.time.toISOString())}): ${displaySafe(firstLine)}`,
+    `   See ${displaySafe(log.startsWith("..") ? hookLogPath(gitDir) : log)}`,
+  ];
+}

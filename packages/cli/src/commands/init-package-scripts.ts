@@ -1,0 +1,81 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { writeFileAtomic } from "@handoff/core";
+import jsonc from "jsonc-parser";
+import { ExitError } from "../errors.js";
+
+/** The spec's npm scripts: `npm run session:save claude` and friends. */
+export const SESSION_SCRIPTS: Record<string, string> = {
+  "session:save": "handoff save",
+  "session:restore": "handoff restore",
+  "session:handoff": "handoff switch",
+};
+
+export interface ScriptsResult {
+  /** False when the repository has no package.json at its root. */
+  found: boolean;
+  file: string;
+  added: string[];
+  /** Scripts already there with exactly handoff's command. */
+  present: string[];
+  /** Scripts the user already has under one of these names, with another command: left as they are. */
+  kept: { name: string; command: string }[];
+}
+
+function formattingOf(text: string): jsonc.FormattingOptions {
+  const indent = /^[ \t]+(?=")/m.exec(text)?.[0] ?? "  ";
+  return {
+    insertSpaces: !indent.startsWith("\t"),
+    tabSize: indent.startsWith("\t") ? 1 : indent.length,
+    eol: text.includes("\r\n") ? "\r\n" : "\n",
+  };
+}
+
+function invalid(file: string, problem: string, hint: string): ExitError {
+  return new ExitError(1, `❌ ${file}: ${problem}\n   ${hint}`);
+}
+
+/**
+ * Adds the session:* scripts to the root package.json, editing its text in place so that its
+ * indentation, key order and everything else stay as they were. A script the user already has
+ * under one of the names is never replaced.
+ */
+export function addSessionScripts(root: string): ScriptsResult {
+  const file = path.join(root, "package.json");
+  const result: ScriptsResult = { found: false, file, added: [], present: [], kept: [] };
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return result;
+    throw error;
+  }
+  result.found = true;
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(text);
+  } catch (error) {
+    throw invalid(file, `is not valid JSON (${(error as Error).message})`, "fix it, then run `handoff init` again");
+  }
+  if (typeof manifest !== "object" || manifest === null || Array.isArray(manifest)) {
+    throw invalid(file, "is not a JSON object", "a package.json holds one object; fix it, then run `handoff init` again");
+  }
+  const scripts = (manifest as { scripts?: unknown }).scripts;
+  if (scripts !== undefined && (typeof scripts !== "object" || scripts === null || Array.isArray(scripts))) {
+    throw invalid(file, `"scripts" is not an object`, `make it an object ("scripts": {}), then run \`handoff init\` again`);
+  }
+  const existing = (scripts ?? {}) as Record<string, unknown>;
+  const formattingOptions = formattingOf(text);
+  let updated = text;
+  for (const [name, command] of Object.entries(SESSION_SCRIPTS)) {
+    const current = existing[name];
+    if (current === command) result.present.push(name);
+    else if (current !== undefined) result.kept.push({ name, command: String(current) });
+    else {
+      updated = jsonc.applyEdits(updated, jsonc.modify(updated, ["scripts", name], command, { formattingOptions }));
+      result.added.push(name);
+    }
+  }
+  if (updated !== text) writeFileAtomic(file, updated);
+  return result;
+}

@@ -1,0 +1,26 @@
+import { displaySafe, redactText, renderPromptWithinBudget, type AgentInfo, type SessionState } from "@handoff/core";
+import type { Output } from "../output.js";
+
+export interface HandoffPrompt {
+  prompt: string;
+  tokens: number;
+}
+
+/**
+ * The prompt for `target` within its token budget, redacted, with stderr notes on what was
+ * left out to fit and how many secrets were replaced.
+ */
+export async function handoffPrompt(
+  out: Output,
+  state: SessionState,
+  target: Pick<AgentInfo, "name" | "maxTokens">,
+  maxTokens: number = target.maxTokens,
+): Promise<HandoffPrompt> {
+  const budgeted = renderPromptWithinBudget(state, { maxTokens });
+  const redacted = await redactText(budgeted.prompt);
+  if (budgeted.omitted.length) {
+    out.note(`✂️  Prompt shortened to fit ${maxTokens} tokens for ${displaySafe(target.name)}: left out ${budgeted.omitted.join("; ")}`);
+  }
+  if (redacted.count > 0) out.note(`🔒 Redacted ${redacted.count} secret${redacted.count === 1 ? "" : "s"} from the prompt`);
+  return { prompt: redacted.value, tokens: budgeted.tokens };
+}

@@ -1,0 +1,82 @@
+import {
+  agentIn,
+  buildValidation,
+  checkWorkingFiles,
+  compileRules,
+  openRepo,
+  planChecks,
+  recordValidation,
+  runChecks,
+  skippedChecks,
+  validationFailed,
+} from "@handoff/core";
+import { flag, stringOption } from "../args.js";
+import type { Command } from "./command.js";
+import { takePositionals } from "./positionals.js";
+import { printCheck, printRecorded, printRules, printSummary } from "./validate-report.js";
+
+const validate: Command = {
+  usage: "handoff validate [--agent <agent>] [--no-checks] [--json]",
+  summary:
+    "Run the checks (typecheck, lint, tests) and the STRICT/FLEXIBLE rules on the tracked and staged files, " +
+    "and record the results in the session states. Exit 1 on a STRICT violation or a failed check.",
+  options: {
+    agent: {
+      type: "string",
+      short: "a",
+      value: "agent",
+      description: "record only in this agent's state (saved first when it has none); default: every saved state",
+    },
+    "no-checks": { type: "boolean", description: "run only the rules; the checks are recorded as not_run" },
+    json: { type: "boolean", description: "print only JSON: the validation, the checks and where it was recorded" },
+  },
+  async run(parsed, { cwd, out }) {
+    takePositionals(parsed, []);
+    const json = flag(parsed, "json");
+    const opened = await openRepo(cwd);
+    const agent = stringOption(parsed, "agent");
+    if (agent !== undefined) agentIn(opened, agent); // an unknown agent is bad usage, before anything runs
+    const root = opened.repo.root;
+    const ruleList = opened.config.rules ?? [];
+    const rules = compileRules(ruleList);
+
+    const plans = planChecks(root, opened.config);
+    let checks;
+    if (flag(parsed, "no-checks")) {
+      checks = skippedChecks(plans);
+    } else {
+      if (!json) out.line("Checks:");
+      checks = await runChecks(root, plans, { onDone: json ? undefined : (check) => printCheck(out, check) });
+      if (!json) out.line();
+    }
+
+    const report = await checkWorkingFiles(root, rules, { hasHead: opened.repo.head !== null });
+    const validation = buildValidation({
+      checks,
+      rules: report,
+      strictRuleCount: ruleList.filter((rule) => rule.severity === "STRICT").length,
+    });
+    const recorded = await recordValidation({ opened, validation, agent });
+    const exitCode = validationFailed(validation) ? 1 : 0;
+
+    if (json) {
+      out.json({
+        ok: exitCode === 0,
+        validation,
+        checks: checks.map(({ label: _label, ...check }) => check),
+        rules: { count: ruleList.length, checked_files: report.checkedFiles, skipped: report.skipped },
+        recorded: recorded.recorded,
+        not_recorded: recorded.failed.map(({ agent: name, file, error }) => ({ agent: name, file, code: error.code, message: error.message })),
+      });
+      return exitCode;
+    }
+    printRules(out, report, ruleList.length);
+    out.line();
+    printSummary(out, validation, report);
+    out.line();
+    printRecorded(out, recorded);
+    return exitCode;
+  },
+};
+
+export default validate;

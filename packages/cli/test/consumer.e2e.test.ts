@@ -1,0 +1,214 @@
+/**
+ * The packages as users get them: `pnpm pack` the three built packages, `npm install` the
+ * tarballs into a fresh npm project, then use them there the way a user and other tooling would
+ * (the bin through npx, @handoff/core from ESM, CommonJS and TypeScript).
+ * The tarballs are installed together because packing turns `workspace:*` into real versions.
+ */
+import { spawnSync, type SpawnSyncOptions } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cleanupTempDirs, makeTempDir, testEnv } from "@handoff/test-utils";
+
+const REPO = fileURLToPath(new URL("../../../", import.meta.url));
+const PACKAGES = ["core", "hooks", "cli"] as const;
+const TSC = path.join(REPO, "node_modules/typescript/bin/tsc");
+const NODE_TYPES = path.join(REPO, "node_modules/@types");
+const VERSION: string = JSON.parse(readFileSync(path.join(REPO, "packages/cli/package.json"), "utf8")).version;
+
+interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The environment without what a parent pnpm or npm run put there (npm_config_*, npm_package_*). */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env = testEnv();
+  for (const key of Object.keys(env)) if (/^npm_/i.test(key)) delete env[key];
+  return env;
+}
+
+function run(command: string, args: string[], cwd: string, options: SpawnSyncOptions = {}): Ran {
+  const result = spawnSync(command, args, { cwd, env: cleanEnv(), encoding: "utf8", ...options });
+  if (result.error && (result.error as NodeJS.ErrnoException).code === "ENOENT") {
+    return { code: 127, stdout: "", stderr: `${command}: not found` };
+  }
+  if (result.error) throw result.error;
+  return { code: result.status ?? -1, stdout: String(result.stdout), stderr: String(result.stderr) };
+}
+
+function mustRun(command: string, args: string[], cwd: string): string {
+  const result = run(command, args, cwd);
+  if (result.code !== 0) {
+    throw new Error(`${command} ${args.join(" ")} exited ${result.code} in ${cwd}\n${result.stdout}\n${result.stderr}`);
+  }
+  return result.stdout;
+}
+
+/** `pnpm` when a pnpm script started us (it is on PATH then), else pnpm 10 through npx, as the README does. */
+function pnpm(args: string[], cwd: string): string {
+  const onPath = run("pnpm", ["--version"], cwd);
+  return onPath.code === 0 ? mustRun("pnpm", args, cwd) : mustRun("npx", ["-y", "pnpm@10", ...args], cwd);
+}
+
+let project: string;
+
+beforeAll(() => {
+  for (const name of PACKAGES) {
+    if (!existsSync(path.join(REPO, "packages", name, "dist"))) {
+      throw new Error(`packages/${name}/dist is missing: run \`pnpm run build\` first (\`pnpm test\` does)`);
+    }
+  }
+  const tarballs = makeTempDir("handoff-tarballs-");
+  for (const name of PACKAGES) pnpm(["pack", "--pack-destination", tarballs], path.join(REPO, "packages", name));
+  const packed = readdirSync(tarballs).filter((file) => file.endsWith(".tgz"));
+  expect(packed.sort()).toEqual([`handoff-cli-${VERSION}.tgz`, `handoff-core-${VERSION}.tgz`, `handoff-hooks-${VERSION}.tgz`]);
+
+  project = makeTempDir("handoff-consumer-");
+  writeFileSync(path.join(project, "package.json"), `${JSON.stringify({ name: "consumer", version: "1.0.0", private: true }, null, 2)}\n`);
+  mustRun(
+    "npm",
+    ["install", "--no-audit", "--no-fund", "--prefer-offline", ...packed.map((file) => path.join(tarballs, file))],
+    project,
+  );
+  mustRun("git", ["init", "-q", "-b", "feat/42-consumer"], project);
+  writeFileSync(path.join(project, ".gitignore"), "node_modules/\n");
+  mustRun("git", ["add", ".gitignore", "package.json"], project);
+  mustRun("git", ["commit", "-q", "-m", "chore: start (#41)"], project);
+}, 300_000);
+
+afterAll(cleanupTempDirs);
+
+function handoff(...args: string[]): Ran {
+  // `npx handoff ...`, except that --no never fetches a `handoff` from the registry (the installed
+  // bin must be the one that runs) and `--` keeps options such as --version away from npx itself.
+  return run("npx", ["--no", "--", "handoff", ...args], project);
+}
+
+describe("the packed packages in a fresh npm project", () => {
+  it("installs the bin: npx handoff --version and --help", () => {
+    expect(handoff("--version")).toMatchObject({ code: 0, stdout: `${VERSION}\n` });
+    expect(handoff("--help").stdout).toContain("Usage: handoff <command> [options]");
+  });
+
+  it("saves with npx handoff save claude in a git repo, then restores", () => {
+    writeFileSync(path.join(project, "auth.ts"), "export const auth = {};\n");
+    const saved = handoff("save", "claude", "--task", "Add auth", "--next", "Test login flow");
+    expect(saved.code, saved.stderr).toBe(0);
+    expect(saved.stdout).toBe("✅ Session state saved to .claude/.session-state.json\n");
+    const state = JSON.parse(readFileSync(path.join(project, ".claude/.session-state.json"), "utf8"));
+    expect(state).toMatchObject({ version: "2.0", agent: "claude", git: { branch: "feat/42-consumer" } });
+    expect(state).not.toHaveProperty("$schema");
+
+    const restored = handoff("restore", "claude");
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(restored.stdout).toContain("📋 Restoring session from claude");
+    expect(restored.stdout).toContain("1. Test login flow");
+  });
+
+  it("references the installed JSON Schema with save --schema", () => {
+    const saved = handoff("save", "opencode", "--schema");
+    expect(saved.code, saved.stderr).toBe(0);
+    const state = JSON.parse(readFileSync(path.join(project, ".opencode/.session-state.json"), "utf8"));
+    expect(state.$schema).toBe("../node_modules/@handoff/core/schema/session-state.schema.json");
+    const schema = JSON.parse(readFileSync(path.resolve(project, ".opencode", state.$schema), "utf8"));
+    expect(schema.required).toEqual(["version", "timestamp", "agent", "git"]);
+  });
+
+  it("imports @handoff/core from ESM: the parse function, the agent registry and the schema by path", () => {
+    writeFileSync(
+      path.join(project, "check.mjs"),
+      [
+        'import { readFileSync } from "node:fs";',
+        'import { parseState, listAgents } from "@handoff/core";',
+        'import * as hooks from "@handoff/hooks";',
+        'import schema from "@handoff/core/schema/session-state.schema.json" with { type: "json" };',
+        'const { state } = parseState(readFileSync(".claude/.session-state.json", "utf8"));',
+        "console.log(JSON.stringify({",
+        "  agents: listAgents().map((agent) => agent.name),",
+        "  branch: state.git.branch,",
+        "  schemaTitle: schema.title,",
+        "  hooks: Object.keys(hooks).length > 0,",
+        '  resolved: import.meta.resolve("@handoff/core"),',
+        "}));",
+      ].join("\n"),
+    );
+    const result = run("node", ["check.mjs"], project);
+    expect(result.code, result.stderr).toBe(0);
+    const output = JSON.parse(result.stdout);
+    expect(output.agents.slice(0, 3)).toEqual(["claude", "opencode", "copilot"]);
+    expect(output).toMatchObject({ branch: "feat/42-consumer", schemaTitle: "handoff session state v2.0", hooks: true });
+    expect(output.resolved).toMatch(/node_modules\/@handoff\/core\/dist\/index\.js$/);
+  });
+
+  it("requires @handoff/core from CommonJS and gets the CommonJS build", () => {
+    writeFileSync(
+      path.join(project, "check.cjs"),
+      [
+        'const { readFileSync } = require("node:fs");',
+        'const { parseState, listAgents, HandoffError } = require("@handoff/core");',
+        'const schema = require("@handoff/core/schema/session-state.schema.json");',
+        "let code;",
+        'try { parseState("{}", "empty.json"); } catch (error) { code = error instanceof HandoffError && error.code; }',
+        "console.log(JSON.stringify({",
+        "  agents: listAgents().map((agent) => agent.name),",
+        '  agent: parseState(readFileSync(".claude/.session-state.json", "utf8")).state.agent,',
+        "  code,",
+        "  schemaTitle: schema.title,",
+        '  resolved: require.resolve("@handoff/core"),',
+        "}));",
+      ].join("\n"),
+    );
+    const result = run("node", ["check.cjs"], project);
+    expect(result.code, result.stderr).toBe(0);
+    const output = JSON.parse(result.stdout);
+    expect(output.agents.slice(0, 3)).toEqual(["claude", "opencode", "copilot"]);
+    expect(output).toMatchObject({ agent: "claude", code: "E_STATE_SCHEMA", schemaTitle: "handoff session state v2.0" });
+    expect(output.resolved).toMatch(/node_modules\/@handoff\/core\/dist\/index\.cjs$/);
+  });
+
+  it("requires the ESM-only @handoff/hooks from CommonJS (require(esm), Node >= 20.19)", () => {
+    writeFileSync(path.join(project, "hooks.cjs"), 'console.log(Object.keys(require("@handoff/hooks")).length > 0);\n');
+    const result = run("node", ["hooks.cjs"], project);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe("true\n");
+  });
+
+  it("type-checks TypeScript that uses the exported types, from ESM and CommonJS files", () => {
+    const body = [
+      "const agents: AgentInfo[] = listAgents();",
+      "const files: string[] = agents.map((agent) => agent.file);",
+      'const state: SessionState = parseState("{}").state;',
+      "const branch: string = state.git.branch;",
+      "const next: string[] | undefined = state.context?.next_steps;",
+      "// @ts-expect-error version is the literal \"2.0\"",
+      'const wrong: SessionState["version"] = "3.0";',
+      "export { files, branch, next, wrong };",
+    ];
+    writeFileSync(
+      path.join(project, "typed.mts"),
+      ['import { listAgents, parseState, type AgentInfo, type SessionState } from "@handoff/core";', ...body].join("\n"),
+    );
+    writeFileSync(
+      path.join(project, "typed.cts"),
+      ['import { listAgents, parseState, type AgentInfo, type SessionState } from "@handoff/core";', ...body].join("\n"),
+    );
+    const result = run(
+      "node",
+      [TSC, "--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext", "--typeRoots", NODE_TYPES,
+        "--types", "node", "typed.mts", "typed.cts"],
+      project,
+    );
+    expect(result.stdout + result.stderr).toBe("");
+    expect(result.code).toBe(0);
+
+    // The check can fail: a wrong type is reported.
+    writeFileSync(path.join(project, "wrong.mts"), 'import type { SessionState } from "@handoff/core";\nconst s: SessionState = { version: "2.0" };\nexport { s };\n');
+    const wrong = run("node", [TSC, "--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext",
+      "--typeRoots", NODE_TYPES, "--types", "node", "wrong.mts"], project);
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.stdout).toContain("wrong.mts");
+  });
+});

@@ -1,0 +1,248 @@
+import { execFileSync } from "node:child_process";
+import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { cleanupTempDirs, createRepo, makeTempDir, runHandoff, type TestRepo } from "@handoff/test-utils";
+import { installAllFixtures, PLANTED_SECRETS } from "../../core/test/fixtures/sessions/install.js";
+
+afterAll(cleanupTempDirs);
+
+const GIT_DIR = path.dirname(execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim());
+
+/** A repository, and a home folder holding a session of every supported agent for it. */
+function setUp(): { repo: TestRepo; home: string; env: Record<string, string> } {
+  const repo = createRepo();
+  const home = makeTempDir("handoff-home-");
+  installAllFixtures(home, repo.root);
+  // The agents' own variables from the machine running the tests must not point elsewhere.
+  const env = { HOME: home, CLAUDE_CONFIG_DIR: "", CODEX_HOME: "", GEMINI_CLI_HOME: "", XDG_DATA_HOME: "", HANDOFF_OFFLINE: "1" };
+  return { repo, home, env };
+}
+
+function stateOf(repo: TestRepo, file: string): Record<string, any> {
+  return JSON.parse(readFileSync(path.join(repo.root, file), "utf8"));
+}
+
+function expectNoPlantedSecret(text: string): void {
+  for (const secret of PLANTED_SECRETS) expect(text).not.toContain(secret);
+}
+
+/** A stand-in program on PATH that records each argument it was started with. */
+function standIn(name: string): { bin: string; record: string } {
+  const bin = makeTempDir("handoff-bin-");
+  const record = path.join(bin, `${name}.args`);
+  const script = `#!/bin/sh\nfor arg in "$@"; do printf '%s\\n<<END>>\\n' "$arg"; done > "${record}"\ncat > "${record}.stdin" 2>/dev/null || true\n`;
+  writeFileSync(path.join(bin, name), script);
+  chmodSync(path.join(bin, name), 0o755);
+  return { bin, record };
+}
+
+function recordedArgs(record: string): string[] {
+  return readFileSync(record, "utf8").split("\n<<END>>\n").filter((arg) => arg !== "");
+}
+
+describe("handoff save <agent> --from-session", () => {
+  it.each([
+    ["claude", ".claude/.session-state.json", "Add rate limiting to the login endpoint", ["src/login.ts"], "Fix the failing login test"],
+    ["codex", ".codex/.session-state.json", "Fix the flaky date test", ["src/date.ts"], "Freeze the clock in every date test"],
+    ["gemini", ".gemini/.session-state.json", "Make the CLI print a summary table", ["src/cli.ts"], "Align the columns"],
+    ["opencode", ".opencode/.session-state.json", "Cache the settings page for five minutes", ["src/settings.ts"], "Invalidate the cache on save"],
+  ])("fills %s's state from its own latest session", (agent, file, task, modified, firstStep) => {
+    const { repo, env } = setUp();
+    const result = runHandoff(repo.root, ["save", agent, "--from-session"], { env });
+    expect(result.code, result.stderr).toBe(0);
+    const state = stateOf(repo, file);
+    expect(state.task.description).toContain(task);
+    expect(state.context.files_modified).toEqual(modified);
+    expect(state.context.next_steps[0]).toBe(firstStep);
+    expect(state.context.commands_run.length).toBeGreaterThan(0);
+    expect(typeof state.model).toBe("string");
+    expect(result.stderr).toMatch(/📖 Read the .* session /);
+    expect(result.stderr).toMatch(/skipped \d+ .* of a kind handoff does not know/);
+    expectNoPlantedSecret(readFileSync(path.join(repo.root, file), "utf8"));
+  });
+
+  it("keeps what the user gives on the command line over what the session says", () => {
+    const { repo, env } = setUp();
+    const result = runHandoff(repo.root, ["save", "claude", "--from-session", "--task", "My own words", "-n", "Step A", "--model", "opus"], { env });
+    expect(result.code, result.stderr).toBe(0);
+    const state = stateOf(repo, ".claude/.session-state.json");
+    expect(state.task.description).toBe("My own words");
+    expect(state.context.next_steps).toEqual(["Step A"]);
+    expect(state.model).toBe("opus");
+    expect(state.context.files_created).toEqual(["src/rate-limit.ts"]);
+  });
+
+  it("reports the redactions and never writes a transcript's secret into the state file", () => {
+    const { repo, env } = setUp();
+    const result = runHandoff(repo.root, ["save", "claude", "--from-session", "--json"], { env });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/🔒 Redacted 3 secrets from the Claude Code session/);
+    expect(JSON.parse(result.stdout).task.description).toContain("[REDACTED]");
+    expectNoPlantedSecret(result.stdout);
+    expectNoPlantedSecret(readFileSync(path.join(repo.root, ".claude/.session-state.json"), "utf8"));
+  });
+
+  it("says so and still saves when the agent has no session for this repository", () => {
+    const repo = createRepo();
+    const home = makeTempDir("handoff-home-");
+    const result = runHandoff(repo.root, ["save", "claude", "--from-session", "--task", "typed"], { env: { HOME: home, CLAUDE_CONFIG_DIR: "" } });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/No Claude Code session found for this repository/);
+    expect(stateOf(repo, ".claude/.session-state.json").task.description).toBe("typed");
+  });
+
+  it("honours HANDOFF_CLAUDE_DIR", () => {
+    const repo = createRepo();
+    const { home } = setUp();
+    const empty = makeTempDir("handoff-empty-home-");
+    const env = { HOME: empty, CLAUDE_CONFIG_DIR: "", HANDOFF_CLAUDE_DIR: path.join(home, ".claude") };
+    // The fixtures were written for another repository: nothing matches this one.
+    expect(runHandoff(repo.root, ["save", "claude", "--from-session"], { env }).stderr).toMatch(/No Claude Code session/);
+    const matching = setUp();
+    const result = runHandoff(matching.repo.root, ["save", "claude", "--from-session"], { env: { ...env, HANDOFF_CLAUDE_DIR: path.join(matching.home, ".claude") } });
+    expect(result.stderr).toContain(path.join(matching.home, ".claude", "projects"));
+  });
+});
+
+describe("handoff switch reads <from>'s session by default", () => {
+  it("hands the session's task and todo list to the next agent", () => {
+    const { repo, env } = setUp();
+    const result = runHandoff(repo.root, ["switch", "claude", "opencode"], { env });
+    expect(result.code, result.stderr).toBe(0);
+    const handed = stateOf(repo, ".opencode/.session-state.json");
+    expect(handed.task.description).toMatch(/^Add rate limiting/);
+    expect(handed.context.next_steps).toEqual(["Fix the failing login test", "Document the limit in the README"]);
+    expect(result.stdout).toContain("Next action: Fix the failing login test");
+    expectNoPlantedSecret(result.stdout + readFileSync(path.join(repo.root, ".opencode/.session-state.json"), "utf8"));
+  });
+
+  it("--no-session leaves the agent's session alone", () => {
+    const { repo, env } = setUp();
+    const result = runHandoff(repo.root, ["switch", "claude", "opencode", "--no-session", "--task", "typed"], { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).not.toMatch(/Read the Claude Code session/);
+    expect(stateOf(repo, ".opencode/.session-state.json").task.description).toBe("typed");
+  });
+});
+
+describe("handoff restore --prompt", () => {
+  it("redacts secrets in the state before printing the prompt, and counts them", () => {
+    const repo = createRepo();
+    expect(runHandoff(repo.root, ["save", "claude", "--task", `deploy with AKIAFAKE7EXAMPLE1234 and token ghp_${"A1b2".repeat(9)}`]).code).toBe(0);
+    const result = runHandoff(repo.root, ["restore", "claude", "--prompt"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Task: deploy with [REDACTED] and token [REDACTED]");
+    expect(result.stdout).not.toMatch(/AKIAFAKE|ghp_/);
+    expect(result.stderr).toMatch(/🔒 Redacted 2 secrets from the prompt/);
+  });
+
+  it("--max-tokens shortens the file list and says what it left out", () => {
+    const repo = createRepo();
+    const files = Object.fromEntries(Array.from({ length: 80 }, (_, i) => [`src/feature-${i}/component-with-a-long-name-${i}.ts`, "x\n"]));
+    repo.write(files);
+    expect(runHandoff(repo.root, ["save", "claude", "--task", "Refactor the components", "-n", "Run the tests"]).code).toBe(0);
+    const full = runHandoff(repo.root, ["restore", "claude", "--prompt"]);
+    expect(full.stdout).toContain("component-with-a-long-name-79.ts");
+    const short = runHandoff(repo.root, ["restore", "claude", "--prompt", "--max-tokens", "300"]);
+    expect(short.code).toBe(0);
+    expect(short.stdout.length / 4).toBeLessThanOrEqual(301);
+    expect(short.stdout).toContain("Task: Refactor the components");
+    expect(short.stdout).toContain("1. Run the tests");
+    expect(short.stdout).toContain("- Branch: main");
+    expect(short.stdout).toMatch(/Left out to fit a 300-token budget: \d+ of 80 files/);
+    expect(short.stderr).toMatch(/✂️ {2}Prompt shortened to fit 300 tokens/);
+  });
+
+  it("rejects a --max-tokens that is not a positive whole number", () => {
+    const repo = createRepo();
+    expect(runHandoff(repo.root, ["save", "claude"]).code).toBe(0);
+    const result = runHandoff(repo.root, ["restore", "claude", "--prompt", "--max-tokens", "lots"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--max-tokens must be a positive whole number; got "lots"/);
+  });
+});
+
+describe("handoff switch --launch and --copy", () => {
+  it("--launch starts the target's CLI with the prompt when it is on PATH", () => {
+    const { repo, env } = setUp();
+    const opencode = standIn("opencode");
+    const result = runHandoff(repo.root, ["switch", "claude", "opencode", "--launch"], { env: { ...env, PATH: `${opencode.bin}${path.delimiter}${GIT_DIR}` } });
+    expect(result.code, result.stderr).toBe(0);
+    const args = recordedArgs(opencode.record);
+    expect(args[0]).toBe("--prompt");
+    expect(args).toHaveLength(2);
+    expect(args[1]).toContain("Task: Add rate limiting to the login endpoint");
+    expect(args[1]).toContain("1. Fix the failing login test");
+    expectNoPlantedSecret(args[1]!);
+  });
+
+  it("--launch passes the prompt as the only argument to CLIs that take it that way", () => {
+    const { repo, env } = setUp();
+    const claude = standIn("claude");
+    const result = runHandoff(repo.root, ["switch", "codex", "claude", "--launch"], { env: { ...env, PATH: `${claude.bin}${path.delimiter}${GIT_DIR}` } });
+    expect(result.code, result.stderr).toBe(0);
+    const args = recordedArgs(claude.record);
+    expect(args).toHaveLength(1);
+    expect(args[0]).toMatch(/^I'm continuing work from Codex CLI/);
+    expect(args[0]).toContain("Recent commands:");
+    expectNoPlantedSecret(args[0]!);
+  });
+
+  it("--launch prints the command to run when the CLI is not installed", () => {
+    const { repo, env } = setUp();
+    const result = runHandoff(repo.root, ["switch", "claude", "gemini", "--launch"], { env: { ...env, PATH: GIT_DIR } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("gemini is not on PATH");
+    expect(result.stderr).toContain(`gemini -i "$(handoff restore gemini --prompt)"`);
+  });
+
+  it("--copy puts the prompt on the clipboard with the tool it finds", () => {
+    const { repo, env } = setUp();
+    const xclip = standIn("xclip");
+    const result = runHandoff(repo.root, ["switch", "claude", "codex", "--copy"], { env: { ...env, PATH: `${xclip.bin}${path.delimiter}${GIT_DIR}`, WAYLAND_DISPLAY: "" } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain("📋 The prompt for codex is on the clipboard (xclip)");
+    expect(recordedArgs(xclip.record)).toEqual(["-selection", "clipboard"]);
+    const copied = readFileSync(`${xclip.record}.stdin`, "utf8");
+    expect(copied).toContain("Task: Add rate limiting to the login endpoint");
+    expectNoPlantedSecret(copied);
+  });
+
+  it("--copy says when no clipboard tool is found", () => {
+    const { repo, env } = setUp();
+    const empty = makeTempDir("handoff-bin-");
+    const result = runHandoff(repo.root, ["switch", "claude", "codex", "--copy"], { env: { ...env, PATH: `${empty}${path.delimiter}${GIT_DIR}` } });
+    expect(result.code).toBe(0);
+    if (!["xclip", "xsel", "wl-copy", "clip.exe", "pbcopy"].some((tool) => existsSync(path.join(GIT_DIR, tool)))) {
+      expect(result.stderr).toMatch(/No clipboard tool found \(tried pbcopy, wl-copy, xclip, xsel, clip\.exe\)/);
+    }
+  });
+
+  it("--launch cannot be combined with --json", () => {
+    const { repo, env } = setUp();
+    const result = runHandoff(repo.root, ["switch", "claude", "codex", "--launch", "--json"], { env });
+    expect(result.code).toBe(2);
+  });
+});
+
+describe("handoff agents", () => {
+  it("shows which agents have a readable session here", () => {
+    const { repo, env } = setUp();
+    const table = runHandoff(repo.root, ["agents"], { env });
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/AGENT\s+NAME\s+STATE FILE\s+STATE\s+SESSION/);
+    expect(table.stdout).toMatch(/claude\s+Claude Code\s+\S+\s+-\s+✓ readable/);
+    expect(table.stdout).toMatch(/aider\s+Aider\s+\S+\s+-\s+n\/a/);
+    const json = JSON.parse(runHandoff(repo.root, ["agents", "--json"], { env }).stdout) as { name: string; hasSession: boolean }[];
+    const withSession = json.filter((agent) => agent.hasSession).map((agent) => agent.name);
+    expect(withSession.sort()).toEqual(["claude", "codex", "gemini", "opencode"]);
+  });
+
+  it("shows no session for a repository the agents never worked in", () => {
+    const repo = createRepo();
+    const home = makeTempDir("handoff-home-");
+    const json = JSON.parse(runHandoff(repo.root, ["agents", "--json"], { env: { HOME: home, CLAUDE_CONFIG_DIR: "", CODEX_HOME: "", GEMINI_CLI_HOME: "", XDG_DATA_HOME: "" } }).stdout);
+    expect(json.filter((agent: { hasSession: boolean }) => agent.hasSession)).toEqual([]);
+  });
+});

@@ -1,0 +1,172 @@
+import type { Violation } from "../schema/session-state.js";
+import type { CompiledRule } from "./compile.js";
+
+/** A file as the rules see it: its repository path and its bytes (staged, committed or on disk). */
+export interface SourceFile {
+  path: string;
+  content: Buffer | string;
+}
+
+export type SkipReason = "binary" | "too-large";
+
+export interface SkippedFile {
+  path: string;
+  reason: SkipReason;
+  size?: number;
+}
+
+export interface RuleReport {
+  /** In file order, then by line, then in rule order. */
+  violations: Violation[];
+  checkedFiles: number;
+  skipped: SkippedFile[];
+}
+
+export interface RuleCheckOptions {
+  /** Files larger than this are skipped (generated bundles, data): 1 MiB unless told. */
+  maxBytes?: number;
+}
+
+export const MAX_RULE_FILE_BYTES = 1024 * 1024;
+
+/** The line a `require` violation points at: the rule is about the whole file, so its first line. */
+export const WHOLE_FILE_LINE = 1;
+
+const BINARY_SNIFF_BYTES = 8000;
+const MAX_MATCHES_PER_LINE = 5;
+const MAX_MATCH_LENGTH = 80;
+
+/** Git's own test: a NUL byte in the first 8000 bytes makes a file binary. */
+export function looksBinary(content: Buffer | string): boolean {
+  if (typeof content === "string") return content.slice(0, BINARY_SNIFF_BYTES).includes("\0");
+  return content.subarray(0, BINARY_SNIFF_BYTES).includes(0);
+}
+
+function byteLength(content: Buffer | string): number {
+  return typeof content === "string" ? Buffer.byteLength(content) : content.length;
+}
+
+function textOf(content: Buffer | string): string {
+  const text = typeof content === "string" ? content : content.toString("utf8");
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function shorten(text: string): string {
+  return text.length > MAX_MATCH_LENGTH ? `${text.slice(0, MAX_MATCH_LENGTH - 1)}…` : text;
+}
+
+/** The distinct texts a pattern matches on one line (empty matches left out). */
+function matchesOn(line: string, everyMatch: RegExp): string[] {
+  const found = new Set<string>();
+  everyMatch.lastIndex = 0;
+  for (let match = everyMatch.exec(line); match !== null; match = everyMatch.exec(line)) {
+    if (match[0] === "") {
+      everyMatch.lastIndex += 1;
+      if (everyMatch.lastIndex > line.length) break;
+      continue;
+    }
+    found.add(shorten(match[0]));
+    if (found.size >= MAX_MATCHES_PER_LINE) break;
+  }
+  return [...found];
+}
+
+/**
+ * A `forbid` violation's message: `{match}` in the rule's message is replaced by what matched; without
+ * the placeholder, the match is appended unless the message already says it.
+ */
+export function violationMessage(message: string, match: string | undefined): string {
+  if (message.includes("{match}")) return message.replaceAll("{match}", match ?? "");
+  if (match && !message.includes(match)) return `${message}: ${match}`;
+  return message;
+}
+
+function violation(compiled: CompiledRule, file: string, line: number, match: string | undefined): Violation {
+  const { rule } = compiled;
+  // A `require` rule has no match to show; `{match}` names the pattern that is missing.
+  const message =
+    compiled.kind === "require" ? rule.message.replaceAll("{match}", rule.require ?? "") : violationMessage(rule.message, match);
+  return {
+    file,
+    line,
+    rule: rule.id,
+    severity: rule.severity,
+    message,
+    ...(rule.fix ? { fix: rule.fix } : {}),
+    ...(match ? { match } : {}),
+  };
+}
+
+function splitLines(text: string): string[] {
+  const lines = text.split("\n");
+  if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
+  return lines.map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));
+}
+
+/** The violations of the given rules (all of which apply to the file) in one file's text. */
+function violationsIn(path: string, text: string, rules: readonly CompiledRule[]): Violation[] {
+  const found: Violation[] = [];
+  let lines: string[] | undefined;
+  for (const compiled of rules) {
+    if (compiled.kind === "require") {
+      if (!compiled.pattern.test(text)) found.push(violation(compiled, path, WHOLE_FILE_LINE, undefined));
+      continue;
+    }
+    lines ??= splitLines(text);
+    lines.forEach((line, index) => {
+      if (!compiled.pattern.test(line)) return;
+      const matches = matchesOn(line, compiled.everyMatch);
+      found.push(violation(compiled, path, index + 1, matches.length ? matches.join(", ") : undefined));
+    });
+  }
+  return found.sort((a, b) => a.line - b.line);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** By file, then line; violations on one line keep the order of the rules in the config. */
+function sortViolations(violations: readonly Violation[]): Violation[] {
+  return [...violations].sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
+}
+
+/** Collects violations file by file, so that callers can feed it batches without holding every file. */
+export interface RuleChecker {
+  check(file: SourceFile): void;
+  skip(file: SkippedFile): void;
+  report(): RuleReport;
+}
+
+export function createRuleChecker(rules: readonly CompiledRule[], options: RuleCheckOptions = {}): RuleChecker {
+  const maxBytes = options.maxBytes ?? MAX_RULE_FILE_BYTES;
+  const violations: Violation[] = [];
+  const skipped: SkippedFile[] = [];
+  let checkedFiles = 0;
+  return {
+    check(file) {
+      const applicable = rules.filter((rule) => rule.appliesTo(file.path));
+      if (applicable.length === 0) return;
+      const size = byteLength(file.content);
+      if (size > maxBytes) return void skipped.push({ path: file.path, reason: "too-large", size });
+      if (looksBinary(file.content)) return void skipped.push({ path: file.path, reason: "binary", size });
+      checkedFiles += 1;
+      violations.push(...violationsIn(file.path, textOf(file.content), applicable));
+    },
+    skip(file) {
+      skipped.push(file);
+    },
+    report: () => ({ violations: sortViolations(violations), checkedFiles, skipped: [...skipped] }),
+  };
+}
+
+/** Runs the rules over files given as (path, content). */
+export function checkFiles(
+  rules: readonly CompiledRule[],
+  files: Iterable<SourceFile>,
+  options: RuleCheckOptions = {},
+): RuleReport {
+  const checker = createRuleChecker(rules, options);
+  for (const file of files) checker.check(file);
+  return checker.report();
+}

@@ -1,0 +1,61 @@
+import { spawn } from "node:child_process";
+import { HandoffError } from "../errors.js";
+import { gitEnvironment } from "../git/env.js";
+
+export interface GitRunOptions {
+  /** Written to git's stdin, then closed. */
+  input?: string | Buffer;
+  /** The environment to clean and pass on (a hook passes the one git gave it). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface GitRun {
+  code: number;
+  stdout: Buffer;
+  stderr: string;
+}
+
+/**
+ * Runs git in `cwd` and keeps its output as bytes: `-z` lists and blob contents are not text.
+ * Repository variables in the environment are dropped, so `cwd` alone says which repository.
+ */
+export function runGit(cwd: string, args: readonly string[], options: GitRunOptions = {}): Promise<GitRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", args, {
+      cwd,
+      env: gitEnvironment(options.env ?? process.env),
+      stdio: ["pipe", "pipe", "pipe"],
+      windowsHide: true,
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
+    child.on("error", (error) =>
+      reject(new HandoffError("E_GIT", `git could not be started: ${error.message}`, { hint: "install git and put it on PATH", cause: error })),
+    );
+    child.on("close", (code) =>
+      resolve({ code: code ?? -1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8") }),
+    );
+    // git may exit before reading all of its input (a bad object name); that is reported by the exit code.
+    child.stdin.on("error", () => {});
+    child.stdin.end(options.input ?? "");
+  });
+}
+
+/** Like runGit, but a non-zero exit is a HandoffError naming the command. */
+export async function gitOutput(cwd: string, args: readonly string[], options: GitRunOptions = {}): Promise<Buffer> {
+  const result = await runGit(cwd, args, options);
+  if (result.code !== 0) {
+    throw new HandoffError("E_GIT", `git ${args.slice(0, 2).join(" ")} failed in ${cwd}: ${result.stderr.trim() || `exit code ${result.code}`}`);
+  }
+  return result.stdout;
+}
+
+/** Splits NUL-terminated `-z` output into its entries. */
+export function splitNul(output: Buffer): string[] {
+  const text = output.toString("utf8");
+  const entries = text.split("\0");
+  if (entries[entries.length - 1] === "") entries.pop();
+  return entries;
+}

@@ -1,0 +1,47 @@
+import { statSync } from "node:fs";
+import path from "node:path";
+import { gitClient, resolveRepo } from "@handoff/core";
+import { runnerPath } from "./git-folder.js";
+
+export interface HookLocations {
+  /** The work tree's top level. */
+  root: string;
+  /** This work tree's git directory (`.git/worktrees/<name>` in a linked worktree). */
+  gitDir: string;
+  /** The git directory shared by every worktree: where the runner lives. */
+  commonDir: string;
+  /** The folder git runs hooks from (`git rev-parse --git-path hooks`: honours core.hooksPath). */
+  hooksDir: string;
+  /** husky 9's folder (`.husky`) when core.hooksPath points at its `_` folder. */
+  huskyDir?: string;
+  /** The shell runner every handoff hook calls. */
+  runner: string;
+}
+
+function isDirectory(folder: string): boolean {
+  try {
+    return statSync(folder).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Where handoff's hooks go in the repository around `cwd`, the way git itself resolves it. */
+export async function locateHooks(cwd: string): Promise<HookLocations> {
+  const repo = await resolveRepo(cwd);
+  const output = await gitClient(repo.root).raw(["rev-parse", "--git-common-dir", "--git-path", "hooks"]);
+  const [common = ".git", hooks = ".git/hooks"] = output.split("\n");
+  const commonDir = path.resolve(repo.root, common);
+  const hooksDir = path.resolve(repo.root, hooks);
+  // husky 9 sets core.hooksPath to `<its folder>/_` and runs `<its folder>/<hook>` from there.
+  const huskyCandidate = path.dirname(hooksDir);
+  const husky = path.basename(hooksDir) === "_" && isDirectory(huskyCandidate);
+  return {
+    root: repo.root,
+    gitDir: repo.gitDir,
+    commonDir,
+    hooksDir,
+    huskyDir: husky ? huskyCandidate : undefined,
+    runner: runnerPath(commonDir),
+  };
+}

@@ -1,0 +1,70 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { writeHookFile } from "./file-write.js";
+import type { HookChange } from "./hook-change.js";
+import { locateHooks, type HookLocations } from "./hook-locations.js";
+import { HOOK_NAMES } from "./hook-names.js";
+import { installHuskyHook } from "./husky-hooks.js";
+import { installPlainHook } from "./plain-hooks.js";
+import { renderRunner, type RunnerTarget } from "./runner-script.js";
+
+export interface InstallOptions {
+  cwd: string;
+  /** The node binary and cli.js the hooks should run (those of the running `handoff`). */
+  target: RunnerTarget;
+}
+
+export interface InstallResult {
+  locations: HookLocations;
+  mode: "husky" | "plain";
+  runner: "created" | "updated" | "unchanged";
+  changes: HookChange[];
+  warnings: string[];
+}
+
+function writeRunner(file: string, content: string): InstallResult["runner"] {
+  let before: string | undefined;
+  try {
+    before = readFileSync(file, "utf8");
+  } catch {
+    before = undefined;
+  }
+  if (before === content) return "unchanged";
+  writeHookFile(file, content, 0o755);
+  return before === undefined ? "created" : "updated";
+}
+
+function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+}
+
+function warningsFor(locations: HookLocations): string[] {
+  const { hooksDir, huskyDir, root, commonDir } = locations;
+  if (huskyDir) {
+    const missing = HOOK_NAMES.filter((hook) => !existsSync(path.join(hooksDir, hook)));
+    return missing.length
+      ? [`husky has no ${missing.join(", ")} in ${hooksDir}; run \`npx husky\` so that git runs ${missing.length > 1 ? "them" : "it"}`]
+      : [];
+  }
+  if (!isInside(root, hooksDir) && !isInside(commonDir, hooksDir)) {
+    return [
+      `core.hooksPath points at ${hooksDir}, outside this repository: the hooks there run in every repository ` +
+        "that uses it, and do nothing where handoff is not installed",
+    ];
+  }
+  return [];
+}
+
+/**
+ * Installs the handoff hooks in the repository around `cwd`: into husky 9's `.husky/<hook>` files
+ * when core.hooksPath is husky's, otherwise as stubs in git's hooks folder, chaining any hook
+ * already there. Never sets core.hooksPath. Running it again changes nothing.
+ */
+export async function installHooks(options: InstallOptions): Promise<InstallResult> {
+  const locations = await locateHooks(options.cwd);
+  const runner = writeRunner(locations.runner, renderRunner(options.target));
+  const { huskyDir, hooksDir } = locations;
+  const changes = HOOK_NAMES.map((hook) => (huskyDir ? installHuskyHook(huskyDir, hook) : installPlainHook(hooksDir, hook)));
+  return { locations, mode: huskyDir ? "husky" : "plain", runner, changes, warnings: warningsFor(locations) };
+}

@@ -1,0 +1,29 @@
+import { operationInProgress } from "@handoff/core";
+import type { RefreshHook } from "./hook-names.js";
+
+export interface RefreshDecision {
+  refresh: boolean;
+  /** Why, in words, for the HANDOFF_DEBUG trace. */
+  reason: string;
+}
+
+/** True while git is in the middle of a rebase (or `git am`): HEAD moves once per picked commit. */
+export function rebaseInProgress(gitDir: string): boolean {
+  return operationInProgress(gitDir)?.operation === "rebase";
+}
+
+/**
+ * Whether a hook run should refresh the state files. `args` are git's arguments to the hook:
+ * post-checkout gets `<previous HEAD> <new HEAD> <1 for a branch checkout, 0 for files>`,
+ * post-rewrite gets `amend` or `rebase`, post-merge gets the squash flag.
+ */
+export function refreshDecision(hook: RefreshHook, args: readonly string[], gitDir: string): RefreshDecision {
+  if (hook === "post-checkout" && args[2] !== "1") {
+    return { refresh: false, reason: "a file checkout, not a branch switch" };
+  }
+  const rebaseFinished = hook === "post-rewrite" && args[0] === "rebase";
+  if (!rebaseFinished && rebaseInProgress(gitDir)) {
+    return { refresh: false, reason: "a rebase is in progress; post-rewrite refreshes once when it ends" };
+  }
+  return { refresh: true, reason: rebaseFinished ? "a rebase finished" : `${hook} ${args.join(" ")}`.trim() };
+}

@@ -1,0 +1,97 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, lstatSync, readFileSync, readdirSync, readlinkSync } from "node:fs";
+import path from "node:path";
+import { expect } from "vitest";
+import { runHandoff, testEnv, type TestRepo } from "@handoff/test-utils";
+
+export const CLAUDE_STATE = ".claude/.session-state.json";
+
+interface StateOnDisk {
+  task?: { description: string };
+  context?: { next_steps?: string[] };
+  git: { branch: string; last_commit: string; issues: string[]; operation?: string };
+}
+
+export function readState(root: string, file = CLAUDE_STATE): StateOnDisk {
+  return JSON.parse(readFileSync(path.join(root, file), "utf8")) as StateOnDisk;
+}
+
+/** Runs the built bin and fails the test with its output when it does not exit 0. */
+export function handoff(root: string, ...args: string[]): string {
+  const result = runHandoff(root, args);
+  expect(result.code, `handoff ${args.join(" ")}\n${result.stdout}${result.stderr}`).toBe(0);
+  return result.stdout;
+}
+
+/** Runs git like a user would, with extra environment (HANDOFF_SKIP, HANDOFF_DEBUG); returns stdout and stderr. */
+export function gitWith(root: string, env: Record<string, string>, ...args: string[]) {
+  const result = spawnSync("git", args, { cwd: root, env: testEnv(env), encoding: "utf8" });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Polls until `check` passes: the refresh runs in the background after git returns. The timeout is
+ * generous on purpose (shared, loaded machines); the 2-second promise is measured in bench/hooks.mjs.
+ */
+export async function eventually(check: () => void, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await sleep(50);
+    }
+  }
+}
+
+/** Waits until the claude state describes HEAD and the current branch, and checks the task survived. */
+export async function expectStateOnHead(repo: TestRepo, task: string, file = CLAUDE_STATE): Promise<void> {
+  const branch = repo.git("branch", "--show-current").trim();
+  const head = repo.git("rev-parse", "--short", "HEAD").trim();
+  await eventually(() => {
+    const state = readState(repo.root, file);
+    expect({ branch: state.git.branch, last_commit: state.git.last_commit }).toEqual({ branch, last_commit: head });
+    expect(state.git.operation).toBeUndefined();
+  });
+  expect(readState(repo.root, file).task?.description).toBe(task);
+}
+
+/** Waits until the background refresh has finished a pass for the current HEAD. */
+export async function refreshLanded(repo: TestRepo, gitDir = path.join(repo.root, ".git")): Promise<void> {
+  const head = repo.git("rev-parse", "HEAD").trim();
+  await eventually(() => {
+    const record = JSON.parse(readFileSync(path.join(gitDir, "handoff/last-refresh.json"), "utf8")) as { head?: string };
+    expect(record.head).toBe(head);
+  });
+}
+
+/** Every file under a folder with its bytes and permission bits (symlinks as their target). */
+export function snapshotFolder(folder: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  if (!existsSync(folder)) return files;
+  for (const name of readdirSync(folder, { recursive: true }) as string[]) {
+    const file = path.join(folder, name);
+    const stat = lstatSync(file);
+    if (stat.isSymbolicLink()) files[name] = `symlink -> ${readlinkSync(file)}`;
+    else if (stat.isFile()) files[name] = `${(stat.mode & 0o777).toString(8)} ${readFileSync(file, "base64")}`;
+  }
+  return files;
+}
+
+/** A feature branch and a main that moved on, ready for `git rebase main` from the feature branch. */
+export function divergeFromMain(repo: TestRepo, branch: string): void {
+  repo.git("switch", "-q", "-c", branch);
+  repo.commit("feature: first", { "feature-1.txt": "1\n" });
+  repo.commit("feature: second", { "feature-2.txt": "2\n" });
+  repo.git("switch", "-q", "main");
+  repo.commit("main moved on", { "main.txt": "main\n" });
+  repo.git("switch", "-q", branch);
+}
+
+export function git(root: string, ...args: string[]): string {
+  return execFileSync("git", args, { cwd: root, env: testEnv(), encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+}
