@@ -48,14 +48,26 @@ export async function eventually(check: () => void, timeoutMs = 30_000): Promise
   }
 }
 
+/** What the hooks left in the git directory, shown when a state never became fresh. */
+function diagnostics(root: string): string {
+  const read = (file: string) => {
+    try {
+      return readFileSync(path.join(root, ".git/handoff", file), "utf8");
+    } catch {
+      return "(none)";
+    }
+  };
+  return `last-refresh.json: ${read("last-refresh.json")}\nhooks.log: ${read("hooks.log")}`;
+}
+
 /** Waits until the claude state describes HEAD and the current branch, and checks the task survived. */
 export async function expectStateOnHead(repo: TestRepo, task: string, file = CLAUDE_STATE): Promise<void> {
   const branch = repo.git("branch", "--show-current").trim();
   const head = repo.git("rev-parse", "--short", "HEAD").trim();
   await eventually(() => {
     const state = readState(repo.root, file);
-    expect({ branch: state.git.branch, last_commit: state.git.last_commit }).toEqual({ branch, last_commit: head });
-    expect(state.git.operation).toBeUndefined();
+    const seen = { branch: state.git.branch, last_commit: state.git.last_commit, operation: state.git.operation };
+    expect(seen, diagnostics(repo.root)).toEqual({ branch, last_commit: head, operation: undefined });
   });
   expect(readState(repo.root, file).task?.description).toBe(task);
 }

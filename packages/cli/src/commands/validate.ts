@@ -9,11 +9,23 @@ import {
   runChecks,
   skippedChecks,
   validationFailed,
+  type CheckOutcome,
+  type PlannedCheck,
 } from "@handoff/core";
 import { flag, stringOption } from "../args.js";
+import type { Output } from "../output.js";
 import type { Command } from "./command.js";
 import { takePositionals } from "./positionals.js";
 import { printCheck, printRecorded, printRules, printSummary } from "./validate-report.js";
+
+/** Runs the checks, printing each as it ends (nothing with --json, where `out` is undefined). */
+async function runAndPrintChecks(root: string, plans: PlannedCheck[], out: Output | undefined): Promise<CheckOutcome[]> {
+  if (!out) return runChecks(root, plans);
+  out.line("Checks:");
+  const outcomes = await runChecks(root, plans, { onDone: (check) => printCheck(out, check) });
+  out.line();
+  return outcomes;
+}
 
 const validate: Command = {
   usage: "handoff validate [--agent <agent>] [--no-checks] [--json]",
@@ -41,14 +53,7 @@ const validate: Command = {
     const rules = compileRules(ruleList);
 
     const plans = planChecks(root, opened.config);
-    let checks;
-    if (flag(parsed, "no-checks")) {
-      checks = skippedChecks(plans);
-    } else {
-      if (!json) out.line("Checks:");
-      checks = await runChecks(root, plans, { onDone: json ? undefined : (check) => printCheck(out, check) });
-      if (!json) out.line();
-    }
+    const checks = flag(parsed, "no-checks") ? skippedChecks(plans) : await runAndPrintChecks(root, plans, json ? undefined : out);
 
     const report = await checkWorkingFiles(root, rules, { hasHead: opened.repo.head !== null });
     const validation = buildValidation({
