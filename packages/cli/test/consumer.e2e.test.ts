@@ -54,6 +54,7 @@ function pnpm(args: string[], cwd: string): string {
 }
 
 let project: string;
+let tarballs: string;
 
 beforeAll(() => {
   for (const name of PACKAGES) {
@@ -61,7 +62,7 @@ beforeAll(() => {
       throw new Error(`packages/${name}/dist is missing: run \`pnpm run build\` first (\`pnpm test\` does)`);
     }
   }
-  const tarballs = makeTempDir("handoff-tarballs-");
+  tarballs = makeTempDir("handoff-tarballs-");
   for (const name of PACKAGES) pnpm(["pack", "--pack-destination", tarballs], path.join(REPO, "packages", name));
   const packed = readdirSync(tarballs).filter((file) => file.endsWith(".tgz"));
   expect(packed.sort()).toEqual([`handoff-cli-${VERSION}.tgz`, `handoff-core-${VERSION}.tgz`, `handoff-hooks-${VERSION}.tgz`]);
@@ -115,6 +116,44 @@ describe("the packed packages in a fresh npm project", () => {
     expect(state.$schema).toBe("../node_modules/@handoff/core/schema/session-state.schema.json");
     const schema = JSON.parse(readFileSync(path.resolve(project, ".opencode", state.$schema), "utf8"));
     expect(schema.required).toEqual(["version", "timestamp", "agent", "git"]);
+  });
+
+  it("sets the project up with npx handoff init, twice, and the installed hooks refresh the state", async () => {
+    const first = handoff("init");
+    expect(first.code, first.stderr).toBe(0);
+    const scripts = JSON.parse(readFileSync(path.join(project, "package.json"), "utf8")).scripts;
+    expect(scripts).toMatchObject({ "session:save": expect.stringContaining("handoff save") });
+    const second = handoff("init");
+    expect(second.code, second.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(project, "package.json"), "utf8")).scripts).toEqual(scripts);
+
+    const saved = run("npm", ["run", "--silent", "session:save", "--", "copilot", "--task", "Through npm"], project);
+    expect(saved.code, saved.stderr).toBe(0);
+    writeFileSync(path.join(project, "feature.ts"), "export const feature = 1;\n");
+    mustRun("git", ["add", "feature.ts"], project);
+    mustRun("git", ["commit", "-q", "-m", "feat: feature"], project);
+    const head = mustRun("git", ["rev-parse", "--short", "HEAD"], project).trim();
+    // The post-commit hook refreshes in the background, after git has returned: wait for it.
+    const stateFile = path.join(project, ".github/copilot-session-state.json");
+    const lastCommit = () => JSON.parse(readFileSync(stateFile, "utf8")).git.last_commit as string;
+    for (let waited = 0; lastCommit() !== head && waited < 60_000; waited += 250) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(lastCommit()).toBe(head);
+  }, 180_000);
+
+  it("has the published shape: publint on what npm installed, arethetypeswrong on the libraries' tarballs", () => {
+    const bin = (name: string) => path.join(REPO, "node_modules/.bin", name);
+    for (const name of PACKAGES) {
+      const linted = run(bin("publint"), [path.join(project, "node_modules/@handoff", name), "--pack", "false", "--strict"], project);
+      expect(linted.code, linted.stdout + linted.stderr).toBe(0);
+    }
+    // hooks is ESM only: require(esm) loads it on Node >= 20.19, so the CommonJS columns do not apply.
+    for (const [name, profile] of [["core", "strict"], ["hooks", "esm-only"]] as const) {
+      const tarball = path.join(tarballs, `handoff-${name}-${VERSION}.tgz`);
+      const checked = run(bin("attw"), [tarball, "--profile", profile, "--format", "ascii"], project);
+      expect(checked.code, checked.stdout + checked.stderr).toBe(0);
+    }
   });
 
   it("imports @handoff/core from ESM: the parse function, the agent registry and the schema by path", () => {
@@ -210,5 +249,5 @@ describe("the packed packages in a fresh npm project", () => {
       "--typeRoots", NODE_TYPES, "--types", "node", "wrong.mts"], project);
     expect(wrong.code).not.toBe(0);
     expect(wrong.stdout).toContain("wrong.mts");
-  });
+  }, 300_000);
 });

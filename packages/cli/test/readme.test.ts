@@ -10,7 +10,7 @@ const README = readFileSync(new URL("../../../README.md", import.meta.url), "utf
 function commandSection(name: string): string | undefined {
   const start = README.search(new RegExp(`^### \`handoff ${name}\\b`, "m"));
   if (start === -1) return undefined;
-  const rest = README.slice(start + 1);
+  const rest = README.slice(README.indexOf("\n", start));
   const end = rest.search(/^#{2,3} /m);
   return end === -1 ? rest : rest.slice(0, end);
 }

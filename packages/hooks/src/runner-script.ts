@@ -39,11 +39,11 @@ handoff_log() {
 
 handoff_run() {
   if [ -x "$handoff_node" ] && [ -f "$handoff_cli" ]; then
-    "$handoff_node" "$handoff_cli" hooks run "$handoff_hook" -- "$@"
+    $handoff_nice "$handoff_node" "$handoff_cli" hooks run "$handoff_hook" -- "$@"
   elif [ -x node_modules/.bin/handoff ]; then
-    node_modules/.bin/handoff hooks run "$handoff_hook" -- "$@"
+    $handoff_nice node_modules/.bin/handoff hooks run "$handoff_hook" -- "$@"
   elif command -v handoff >/dev/null 2>&1; then
-    handoff hooks run "$handoff_hook" -- "$@"
+    $handoff_nice handoff hooks run "$handoff_hook" -- "$@"
   else
     handoff_log "handoff was not found ($handoff_cli is gone, and there is no node_modules/.bin/handoff or handoff on PATH); run \\\`handoff hooks install\\\` again"
   fi
@@ -64,6 +64,8 @@ if [ "$handoff_hook" != post-rewrite ] || [ "\${1:-}" != rebase ]; then
   [ -d "$handoff_git_dir/rebase-merge" ] || [ -d "$handoff_git_dir/rebase-apply" ] && exit 0
 fi
 
+# The refresh yields the CPU to git and to whatever the user runs next.
+command -v nice >/dev/null 2>&1 && handoff_nice="nice -n 10"
 # In the background, so that git returns at once (and so that post-rewrite can see the rebase end).
 # HANDOFF_DEBUG=1 keeps the trace on stderr; otherwise stdio is closed, so that a program reading
 # git's output never waits for the refresh.

@@ -69,6 +69,25 @@ describe("handoff hooks beside the user's own hooks (built bin)", () => {
     expect(userLog(repo)).toContain("pre-push saw refs/heads/main -> refs/heads/main");
   });
 
+  it("runs handoff's pre-push check in the foreground with git's stdin, and its verdict can block the push", async () => {
+    const { repo, remote } = repoWithUserHooks();
+    handoff(repo.root, "hooks", "install");
+    const rule = { id: "no-console", severity: "STRICT", files: "**/*.ts", forbid: "console\\.log", message: "no console.log" };
+    repo.commit("config", { "handoff.config.json": JSON.stringify({ prePush: "block", rules: [rule] }, null, 2) });
+    repo.commit("debugging", { "src/app.ts": 'console.log("here");\n' });
+
+    const blocked = gitWith(repo.root, {}, "push", "-q", "origin", "main");
+    expect(blocked.code).not.toBe(0);
+    expect(blocked.stderr).toContain("src/app.ts:1");
+    expect(blocked.stderr).toContain("no-console");
+    expect(userLog(repo)).not.toContain("pre-push saw");
+
+    const skipped = gitWith(repo.root, { HANDOFF_SKIP: "1" }, "push", "-q", "origin", "main");
+    expect(skipped.code, skipped.stderr).toBe(0);
+    expect(userLog(repo)).toContain("pre-push saw refs/heads/main -> refs/heads/main");
+    expect(execFileSync("git", ["--git-dir", remote, "rev-parse", "main"], { env: testEnv(), encoding: "utf8" }).trim()).toBe(repo.head());
+  });
+
   it("uninstall puts the user's hooks back byte for byte", async () => {
     const { repo, hooksBefore } = repoWithUserHooks();
     handoff(repo.root, "hooks", "install");

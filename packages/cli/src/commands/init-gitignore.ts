@@ -1,4 +1,5 @@
-import { ensureIgnored, gitClient } from "@handoff/core";
+import { spawnSync } from "node:child_process";
+import { ensureIgnored, gitEnvironment } from "@handoff/core";
 
 interface IgnoreMatch {
   source: string;
@@ -19,22 +20,24 @@ function parseCheckIgnore(output: string): IgnoreMatch[] {
  * The files a .gitignore of this repository already ignores. Rules from the user's own global
  * excludes or `.git/info/exclude` do not count: they do not travel with the repository.
  */
-async function ignoredByRepository(root: string, files: readonly string[]): Promise<Set<string>> {
-  let output = "";
-  try {
-    output = await gitClient(root).raw(["check-ignore", "--no-index", "-v", "-z", "--", ...files]);
-  } catch {
-    return new Set(); // exit code 1: none of them is ignored
-  }
+function ignoredByRepository(root: string, files: readonly string[]): Set<string> {
+  const result = spawnSync("git", ["check-ignore", "--no-index", "--verbose", "-z", "--stdin"], {
+    cwd: root,
+    env: gitEnvironment(),
+    input: files.join("\0"),
+    encoding: "utf8",
+  });
+  // Exit code 1 means that none of them is ignored; anything else but 0 is an error we can live with.
+  if (result.status !== 0) return new Set();
   const shared = (match: IgnoreMatch) =>
     !match.pattern.startsWith("!") && !match.source.startsWith("/") && !match.source.startsWith(".git/") && match.source !== "";
-  return new Set(parseCheckIgnore(output).filter(shared).map((match) => match.path));
+  return new Set(parseCheckIgnore(result.stdout).filter(shared).map((match) => match.path));
 }
 
 /** Appends the state files that no .gitignore of the repository ignores yet; returns those added. */
-export async function ignoreStateFiles(root: string, files: readonly string[]): Promise<string[]> {
+export function ignoreStateFiles(root: string, files: readonly string[]): string[] {
   const unique = [...new Set(files)];
-  const ignored = await ignoredByRepository(root, unique);
+  const ignored = ignoredByRepository(root, unique);
   return ensureIgnored(
     root,
     unique.filter((file) => !ignored.has(file)),

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { chmodSync, existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, createRepo, makeTempDir, runHandoff, testEnv, type TestRepo } from "@handoff/test-utils";
@@ -122,6 +122,26 @@ describe("unusual repositories", () => {
     }
     expect(existsSync(path.join(outside, ".claude"))).toBe(false);
     expect(runHandoff(outside, ["save", "claude", "-C", path.join(outside, "missing")]).code).toBe(1);
+  });
+});
+
+describe("switch --commit refused by a pre-commit hook", () => {
+  it("exits 1 with git's reason and leaves staged, unstaged and untracked files as they were", () => {
+    const repo = createRepo();
+    repo.commit("files", { "staged.ts": "1\n", "unstaged.ts": "1\n" });
+    repo.write({ "staged.ts": "2\n", "unstaged.ts": "2\n", "untracked.ts": "new\n" });
+    repo.git("add", "staged.ts");
+    expect(runHandoff(repo.root, ["save", "claude", "--task", "T"]).code).toBe(0);
+    const hook = path.join(repo.root, ".git/hooks/pre-commit");
+    writeFileSync(hook, "#!/bin/sh\necho 'lint failed' >&2\nexit 1\n");
+    chmodSync(hook, 0o755);
+    const result = runHandoff(repo.root, ["switch", "claude", "opencode", "--commit"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("❌ git commit failed; nothing was lost");
+    expect(result.stderr).toContain("lint failed");
+    expect(repo.git("diff", "--cached", "--name-only")).toBe("staged.ts\n");
+    expect(repo.git("diff", "--name-only")).toBe("unstaged.ts\n");
+    expect(repo.git("status", "--porcelain", "--untracked-files=all")).toContain("?? untracked.ts");
   });
 });
 

@@ -16,11 +16,14 @@ function gitFailure(action: string, error: unknown): HandoffError {
  */
 export async function commitWorkInProgress(repo: RepoPaths, message: string, keepOut: readonly string[]): Promise<string> {
   const git = gitClient(repo.root);
+  // What was staged before `add -A`, so that a refused commit leaves the user's staging as it was.
+  const stagedTree = await git.raw(["write-tree"]).then((tree) => tree.trim(), () => undefined);
   try {
     await git.raw(["add", "-A"]);
     await git.raw(["reset", "-q", "--", ...keepOut.map((file) => `:(literal)${file}`)]);
     await git.raw(["commit", "-m", message]);
   } catch (error) {
+    if (stagedTree) await git.raw(["read-tree", stagedTree]).catch(() => undefined);
     throw gitFailure("git commit", error);
   }
   return (await git.raw(["rev-parse", "--short", "HEAD"])).trim();
