@@ -12,7 +12,7 @@
 // Each measured command starts only once the previous refresh has finished, so that neither side
 // pays for the other's background work.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -66,15 +66,29 @@ async function waitLanded(landed, since) {
   }
 }
 
-/** Waits until no refresh is queued or running, so that the next measurement runs on a quiet machine. */
-async function waitQuiet(root) {
+/** When the last background refresh finished (its record's mtime), or 0 before the first one. */
+function refreshStamp(root) {
+  try {
+    return statSync(path.join(root, ".git/handoff/last-refresh.json")).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Waits until the refresh a hook started after `stampBefore` has finished and nothing is queued,
+ * so that the next measurement runs on a quiet machine.
+ */
+async function waitQuiet(root, stampBefore) {
   const folder = path.join(root, ".git/handoff");
   const deadline = Date.now() + LANDED_TIMEOUT_MS;
-  while (existsSync(path.join(folder, "refresh.pending")) || existsSync(path.join(folder, "refresh.lock"))) {
+  const busy = () =>
+    refreshStamp(root) === stampBefore || existsSync(path.join(folder, "refresh.pending")) || existsSync(path.join(folder, "refresh.lock"));
+  while (busy()) {
     if (Date.now() > deadline) throw new Error("a background refresh is still running");
     await sleep(5);
   }
-  await sleep(60); // the refresh process exits just after it releases its lock
+  await sleep(60); // the refresh process exits just after it writes its record
 }
 
 function touchShare(root, offset, stamp) {
@@ -151,11 +165,13 @@ export async function main({ rounds = 15, bin, tmp } = {}) {
       async (side) => {
         branch = branch === "main" ? "other" : "main";
         const args = side === "hooks" ? ["switch", "-q", branch] : ["-c", "core.hooksPath=/dev/null", "switch", "-q", branch];
+        const stamp = refreshStamp(root);
         const ms = timed(args);
+        if (side === "bare") return { ms };
         const returned = process.hrtime.bigint();
         const target = branch;
-        const landed = side === "hooks" ? await waitLanded(() => readState(root)?.git?.branch === target, returned) : undefined;
-        await waitQuiet(root);
+        const landed = await waitLanded(() => readState(root)?.git?.branch === target, returned);
+        await waitQuiet(root, stamp);
         return { ms, landed };
       },
       half(),
@@ -169,14 +185,13 @@ export async function main({ rounds = 15, bin, tmp } = {}) {
         touchShare(root, 0, `${side} ${round}`);
         run(["git", "add", "src"]);
         const args = side === "hooks" ? ["commit", "-q", "-m", `bench ${round}`] : ["-c", "core.hooksPath=/dev/null", "commit", "-q", "-m", `bench ${round}`];
+        const stamp = refreshStamp(root);
         const ms = timed(args);
+        if (side === "bare") return { ms };
         const returned = process.hrtime.bigint();
-        let landed;
-        if (side === "hooks") {
-          const head = run(["git", "rev-parse", "--short", "HEAD"]).trim();
-          landed = await waitLanded(() => readState(root)?.git?.last_commit === head, returned);
-        }
-        await waitQuiet(root);
+        const head = run(["git", "rev-parse", "--short", "HEAD"]).trim();
+        const landed = await waitLanded(() => readState(root)?.git?.last_commit === head, returned);
+        await waitQuiet(root, stamp);
         return { ms, landed };
       },
       deadline,
@@ -188,13 +203,14 @@ export async function main({ rounds = 15, bin, tmp } = {}) {
     const hookAlone = await interleaved(
       rounds,
       async (side) => {
+        const stamp = refreshStamp(root);
         const start = process.hrtime.bigint();
         run(side === "hooks" ? [hookFile] : ["/bin/sh", "-c", ":"]);
         const ms = Number(process.hrtime.bigint() - start) / 1e6;
-        await waitQuiet(root);
+        if (side === "hooks") await waitQuiet(root, stamp);
         return { ms };
       },
-      Date.now() + BUDGET_MS,
+      Date.now() + 15_000,
     );
 
     const result = {

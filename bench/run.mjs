@@ -137,7 +137,7 @@ async function main() {
     const pair = interleave({
       subject: { label: "handoff save claude", steps: [handoff("save", "claude")] },
       floor: { label: "git status --porcelain=v2 -z --branch", steps: [["git", "status", "--porcelain=v2", "-z", "--branch"]] },
-      rounds: size >= 100_000 ? Math.max(8, Math.round(rounds / 3)) : Math.round(rounds / 2),
+      rounds: size >= 100_000 ? Math.max(8, Math.round(rounds / 3)) : rounds,
       cwd: repos[size],
       env,
     });

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { configSchema, listAgents, parseState } from "@handoff/core";
 import { GLOBAL_OPTIONS } from "../src/args.js";
@@ -51,6 +51,13 @@ describe("the README documents the CLI", () => {
 
   it("shows a state file that parses as session state v2.0", () => {
     expect(parseState(JSON.stringify(jsonBlockAfter("## The state file"))).repairs).toEqual([]);
+  });
+
+  it("links only to files that exist", () => {
+    const targets = [...README.matchAll(/\]\(([^)#:\s]+)(?:#[^)]*)?\)/g)].map((match) => match[1]!);
+    expect(targets).toContain("docs/troubleshooting.md");
+    const missing = targets.filter((target) => !existsSync(new URL(`../../../${target}`, import.meta.url)));
+    expect(missing).toEqual([]);
   });
 
   it("gives the quick start's two commands", () => {

@@ -3,7 +3,9 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, createRepo, makeTempDir } from "@handoff/test-utils";
 import { HandoffError } from "../src/errors.js";
+import { CONFIG_FILE } from "../src/config/load.js";
 import { resolveRepo } from "../src/git/repo.js";
+import { openRepo } from "../src/session/open-repo.js";
 
 afterAll(cleanupTempDirs);
 
@@ -15,7 +17,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
   return error instanceof HandoffError ? error.code : String(error);
 }
 
-describe("resolveRepo (one git process, without simple-git)", () => {
+describe("repository discovery: one git process, no simple-git, zod only for a config file", () => {
   it("finds root, git directory and HEAD from a subdirectory", async () => {
     const repo = createRepo();
     repo.write({ "src/a.ts": "a\n" });
@@ -37,5 +39,14 @@ describe("resolveRepo (one git process, without simple-git)", () => {
     expect(await codeOf(resolveRepo(outside))).toBe("E_NOT_GIT_REPO");
     expect(await codeOf(resolveRepo(path.join(outside, "missing")))).toBe("E_NOT_GIT_REPO");
     expect(await codeOf(resolveRepo(file))).toBe("E_NOT_GIT_REPO");
+  });
+
+  it("openRepo reads the config file only when there is one, with loadConfig's errors", async () => {
+    const repo = createRepo();
+    expect((await openRepo(repo.root)).config).toEqual({});
+    repo.write({ [CONFIG_FILE]: '{ "agents": { "zed": ".zed/state.json" } }' });
+    expect((await openRepo(repo.root)).config).toEqual({ agents: { zed: ".zed/state.json" } });
+    repo.write({ [CONFIG_FILE]: '{ "agents": 3 }' });
+    expect(await codeOf(openRepo(repo.root))).toBe("E_CONFIG_INVALID");
   });
 });

@@ -112,6 +112,16 @@ describe("renderRestoreView", () => {
     expect(view.endsWith("━".repeat(40))).toBe(true);
   });
 
+  it("cuts long file lists and says how many it left out", () => {
+    const raw = JSON.parse(specExample);
+    raw.context.files_modified = Array.from({ length: 120 }, (_, i) => `src/file-${i}.ts`);
+    const view = renderRestoreView(parseState(JSON.stringify(raw)).state);
+    expect(view).toContain("📁 Modified files: 120");
+    expect(view).toContain("  - src/file-49.ts");
+    expect(view).not.toContain("  - src/file-50.ts");
+    expect(view).toContain("  … and 70 more");
+  });
+
   it("escapes terminal control sequences from the state", () => {
     const raw = JSON.parse(specExample);
     raw.task.description = "evil \u001b]0;pwned\u0007 title";

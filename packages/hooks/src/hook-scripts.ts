@@ -10,8 +10,15 @@ export const BLOCK_END = "# <<< handoff";
 /** Heads a husky hook file handoff created, so that uninstall deletes it instead of leaving it empty. */
 export const CREATED_LINE = "# created by `handoff hooks install`; `handoff hooks uninstall` deletes this file";
 
-const FIND_RUNNER =
-  '[ "${HANDOFF_SKIP:-}" != 1 ] && handoff_common=$(git rev-parse --git-common-dir 2>/dev/null) && [ -f "$handoff_common/handoff/hook.sh" ]';
+/**
+ * An `if` that is true when handoff is on and its runner is installed, setting `handoff_common` to
+ * the common git directory. At the top of a main work tree that is `.git`, with no git process to
+ * start; elsewhere (a linked worktree, a submodule, GIT_DIR set) `git rev-parse` says where it is.
+ */
+const IF_RUNNER = [
+  'if [ "${HANDOFF_SKIP:-}" != 1 ] && { { [ -z "${GIT_DIR:-}" ] && [ -d .git ] && handoff_common=.git; } ||',
+  '  handoff_common=$(git rev-parse --git-common-dir 2>/dev/null); } && [ -f "$handoff_common/handoff/hook.sh" ]; then',
+];
 
 /**
  * The lines that call the runner. They never fail when handoff is not set up in this clone (the
@@ -20,12 +27,12 @@ const FIND_RUNNER =
  */
 function callLines(hook: HookName): string[] {
   if (hook !== "pre-push") {
-    return [`if ${FIND_RUNNER}; then sh "$handoff_common/handoff/hook.sh" ${hook} "$@"; fi`];
+    return [...IF_RUNNER, `  sh "$handoff_common/handoff/hook.sh" ${hook} "$@"`, "fi"];
   }
   return [
     "handoff_input=$(cat)",
     `handoff_feed() { [ -z "$handoff_input" ] || printf '%s\\n' "$handoff_input"; }`,
-    `if ${FIND_RUNNER}; then`,
+    ...IF_RUNNER,
     `  handoff_feed | sh "$handoff_common/handoff/hook.sh" pre-push "$@" || exit $?`,
     "fi",
   ];

@@ -28,6 +28,7 @@ export function renderRunner(target: RunnerTarget): string {
 handoff_node=${shellQuote(target.node)}
 handoff_cli=${shellQuote(target.cli)}
 handoff_hook="$1"
+handoff_nice=
 shift
 
 handoff_log() {
@@ -60,19 +61,24 @@ esac
 
 if [ "$handoff_hook" != post-rewrite ] || [ "\${1:-}" != rebase ]; then
   # During a rebase every picked commit runs these hooks; post-rewrite refreshes once at the end.
-  handoff_git_dir=$(git rev-parse --git-dir 2>/dev/null) || exit 0
+  if [ -z "\${GIT_DIR:-}" ] && [ -d .git ]; then
+    handoff_git_dir=.git
+  else
+    handoff_git_dir=$(git rev-parse --git-dir 2>/dev/null) || exit 0
+  fi
   [ -d "$handoff_git_dir/rebase-merge" ] || [ -d "$handoff_git_dir/rebase-apply" ] && exit 0
 fi
 
-# The refresh yields the CPU to git and to whatever the user runs next.
-command -v nice >/dev/null 2>&1 && handoff_nice="nice -n 10"
 # In the background, so that git returns at once (and so that post-rewrite can see the rebase end).
+# The refresh yields the CPU to git and to what the user runs next: it runs niced, and starts a
+# tenth of a second late, when git is done (a \`sleep\` without fractions skips that pause).
 # HANDOFF_DEBUG=1 keeps the trace on stderr; otherwise stdio is closed, so that a program reading
 # git's output never waits for the refresh.
+command -v nice >/dev/null 2>&1 && handoff_nice="nice -n 10"
 if [ "\${HANDOFF_DEBUG:-}" = 1 ]; then
   (trap '' HUP; handoff_run "$@") </dev/null &
 else
-  (trap '' HUP; handoff_run "$@") </dev/null >/dev/null 2>&1 &
+  (trap '' HUP; sleep 0.1 2>/dev/null; handoff_run "$@") </dev/null >/dev/null 2>&1 &
 fi
 exit 0
 `;

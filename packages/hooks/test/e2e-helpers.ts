@@ -16,8 +16,12 @@ export function readState(root: string, file = CLAUDE_STATE): StateOnDisk {
   return JSON.parse(readFileSync(path.join(root, file), "utf8")) as StateOnDisk;
 }
 
+/** Repositories where hooks were installed: their background refreshes must end before cleanup. */
+const withHooks = new Set<string>();
+
 /** Runs the built bin and fails the test with its output when it does not exit 0. */
 export function handoff(root: string, ...args: string[]): string {
+  if (args[0] === "hooks" || args[0] === "init") withHooks.add(root);
   const result = runHandoff(root, args);
   expect(result.code, `handoff ${args.join(" ")}\n${result.stdout}${result.stderr}`).toBe(0);
   return result.stdout;
@@ -106,4 +110,43 @@ export function divergeFromMain(repo: TestRepo, branch: string): void {
 
 export function git(root: string, ...args: string[]): string {
   return execFileSync("git", args, { cwd: root, env: testEnv(), encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+}
+
+/** Every folder where a background refresh of `root` leaves its marks. */
+function refreshFolders(root: string): string[] {
+  const gitDir = path.join(root, ".git");
+  const worktrees = path.join(gitDir, "worktrees");
+  const linked = existsSync(worktrees) ? readdirSync(worktrees).map((name) => path.join(worktrees, name)) : [];
+  return [gitDir, ...linked].map((folder) => path.join(folder, "handoff"));
+}
+
+function activity(root: string): string {
+  return refreshFolders(root)
+    .flatMap((folder) =>
+      ["refresh.pending", "refresh.lock", "last-refresh.json", "hooks.log"].map((name) => {
+        try {
+          return `${name}:${lstatSync(path.join(folder, name)).mtimeMs}`;
+        } catch {
+          return "";
+        }
+      }),
+    )
+    .join("|");
+}
+
+/**
+ * Waits until no background refresh has stirred in any repository with hooks for 1.5 s, so that
+ * removing the temp folders does not race with a refresh still writing in them (call in afterAll).
+ */
+export async function hooksSettled(): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  let last = [...withHooks].map(activity).join("\n");
+  let quietSince = Date.now();
+  while (Date.now() - quietSince < 1_500 && Date.now() < deadline) {
+    await sleep(100);
+    const now = [...withHooks].map(activity).join("\n");
+    if (now !== last || now.includes("refresh.pending") || now.includes("refresh.lock")) quietSince = Date.now();
+    last = now;
+  }
+  withHooks.clear();
 }

@@ -3,9 +3,12 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, createRepo, testEnv, type TestRepo } from "@handoff/test-utils";
-import { divergeFromMain, expectStateOnHead, gitWith, handoff, snapshotFolder } from "./e2e-helpers.js";
+import { divergeFromMain, expectStateOnHead, gitWith, handoff, snapshotFolder, hooksSettled } from "./e2e-helpers.js";
 
-afterAll(cleanupTempDirs);
+afterAll(async () => {
+  await hooksSettled();
+  cleanupTempDirs();
+});
 
 const TASK = "Migrate the settings page";
 const npmEnv = () => testEnv({ npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" });

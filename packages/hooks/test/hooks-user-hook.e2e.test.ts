@@ -3,9 +3,12 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, createRepo, makeTempDir, testEnv, type TestRepo } from "@handoff/test-utils";
-import { eventually, expectStateOnHead, gitWith, handoff, snapshotFolder } from "./e2e-helpers.js";
+import { eventually, expectStateOnHead, gitWith, handoff, snapshotFolder, hooksSettled } from "./e2e-helpers.js";
 
-afterAll(cleanupTempDirs);
+afterAll(async () => {
+  await hooksSettled();
+  cleanupTempDirs();
+});
 
 const TASK = "Fix the flaky login test";
 

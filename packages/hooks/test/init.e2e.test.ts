@@ -4,9 +4,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, createRepo, runHandoff, testEnv } from "@handoff/test-utils";
-import { expectStateOnHead, handoff, snapshotFolder } from "./e2e-helpers.js";
+import { expectStateOnHead, handoff, snapshotFolder, hooksSettled } from "./e2e-helpers.js";
 
-afterAll(cleanupTempDirs);
+afterAll(async () => {
+  await hooksSettled();
+  cleanupTempDirs();
+});
 
 const HUSKY_BIN = fileURLToPath(new URL("../../../node_modules/husky/bin.js", import.meta.url));
 

@@ -21,15 +21,26 @@ export interface GitSnapshot {
 
 const SUBJECTS_SCANNED_FOR_REFERENCES = 20;
 
-/** Everything handoff needs from git, in two git processes. */
+/** Everything handoff needs from git, in two git processes run side by side. */
 export async function readGitSnapshot(repo: RepoPaths): Promise<GitSnapshot> {
   // Read before status, so that a change racing with us makes the state look stale, never fresh.
   const index = indexFingerprint(repo.gitDir);
-  const git = gitReader(repo.root);
-  const status = parseStatus(
-    await git.raw(["status", "--porcelain=v2", "-z", "--branch", "--untracked-files=all", "--ignore-submodules=dirty"]),
-  );
-  const commits = status.head ? await recentCommits(git, SUBJECTS_SCANNED_FOR_REFERENCES) : [];
+  const statusOutput = gitReader(repo.root).raw([
+    "status",
+    "--porcelain=v2",
+    "-z",
+    "--branch",
+    "--untracked-files=all",
+    "--ignore-submodules=dirty",
+  ]);
+  // The log runs alongside status (its own client, so the two processes overlap) when HEAD had
+  // a commit a moment ago; status still decides whether there is one.
+  const early = repo.head ? recentCommits(gitReader(repo.root), SUBJECTS_SCANNED_FOR_REFERENCES) : undefined;
+  early?.catch(() => undefined); // a failure surfaces below, where it is awaited, or is moot
+  const status = parseStatus(await statusOutput);
+  const commits = status.head
+    ? await (early ?? recentCommits(gitReader(repo.root), SUBJECTS_SCANNED_FOR_REFERENCES))
+    : [];
   const inProgress = operationInProgress(repo.gitDir);
   const branch = status.branch ?? inProgress?.branch ?? null;
   return {

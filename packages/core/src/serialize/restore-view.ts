@@ -4,6 +4,9 @@ import { displaySafeDeep } from "./sanitize.js";
 
 export const RULE = "━".repeat(40);
 
+/** Longer lists are cut, with a count: a terminal view, not an inventory (--json has everything). */
+const MAX_LISTED = 50;
+
 export interface RestoreViewOptions {
   /** fresh / stale, when known. */
   freshness?: string;
@@ -45,7 +48,9 @@ export function renderRestoreView(unsafeState: SessionState, options: RestoreVie
   if (options.freshness === "stale") lines.push("⏳ Git state: stale (the repository changed since it was saved)");
   const section = (title: string, items: string[], format: (item: string, index: number) => string) => {
     if (items.length === 0) return;
-    lines.push("", `${title}:`, ...items.map(format));
+    const shown = items.slice(0, MAX_LISTED);
+    const more = items.length - shown.length;
+    lines.push("", `${title}:`, ...shown.map(format), ...(more > 0 ? [`  … and ${more} more`] : []));
   };
   section("Modified files", modified, (file) => `  - ${file}${staged.has(file) ? " (staged)" : ""}`);
   section("Created files", created, (file) => `  - ${file}${staged.has(file) ? " (staged)" : ""}`);
