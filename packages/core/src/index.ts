@@ -10,11 +10,8 @@ export {
   violationSchema,
   handoffRecordSchema,
   freshnessSchema,
-  CHECK_RESULTS,
-  TASK_STATUSES,
-  TASK_PRIORITIES,
-  GIT_OPERATIONS,
 } from "./schema/session-state.js";
+export { CHECK_RESULTS, TASK_STATUSES, TASK_PRIORITIES, GIT_OPERATIONS, SEVERITIES } from "./schema/values.js";
 export type {
   SessionState,
   Task,
@@ -73,12 +70,12 @@ export type { HandOverOptions } from "./state/hand-over.js";
 export { gitSection, filesFromGit } from "./state/git-section.js";
 
 export {
-  statePath,
-  readStateFile,
   updateStateFile,
   refreshExistingStateFile,
   backupStateFile,
 } from "./store/state-file.js";
+export { statePath } from "./store/state-path.js";
+export { readStateFile } from "./store/read-state.js";
 export type { WriteStateResult, UpdateStateOptions } from "./store/state-file.js";
 export { writeFileAtomic } from "./store/atomic-write.js";
 export { withFileLock } from "./store/lock.js";

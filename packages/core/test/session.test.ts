@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, createRepo } from "@handoff/test-utils";
 import { loadSession } from "../src/session/load.js";
 import { saveSession } from "../src/session/save.js";
-import { readStateFile } from "../src/store/state-file.js";
+import { readStateFile } from "../src/store/read-state.js";
 
 afterAll(cleanupTempDirs);
 

@@ -3,7 +3,6 @@ import { flag, stringOption } from "../args.js";
 import { UsageError } from "../errors.js";
 import type { Command } from "./command.js";
 import { takePositionals } from "./positionals.js";
-import { handoffPrompt } from "./session-prompt.js";
 
 function maxTokensOption(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -32,8 +31,11 @@ const restore: Command = {
     for (const repair of loaded.repairs) out.note(`🔧 Repaired ${displaySafe(loaded.agent.file)}: ${repair}`);
     if (loaded.freshness === "refreshed") out.note("🔄 The repository changed since this state was saved; its git part was refreshed");
     if (flag(parsed, "json")) out.json(loaded.state);
-    else if (flag(parsed, "prompt")) out.line((await handoffPrompt(out, loaded.state, loaded.agent, maxTokens)).prompt);
-    else out.line(renderRestoreView(loaded.state));
+    else if (flag(parsed, "prompt")) {
+      // The prompt path loads the redaction detectors; the plain view does not need them.
+      const { handoffPrompt } = await import("./session-prompt.js");
+      out.line((await handoffPrompt(out, loaded.state, loaded.agent, maxTokens)).prompt);
+    } else out.line(renderRestoreView(loaded.state));
   },
 };
 

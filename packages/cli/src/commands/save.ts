@@ -5,7 +5,7 @@ import { takePositionals } from "./positionals.js";
 import { printSaveNotes } from "./save-notes.js";
 import { askGithub, GITHUB_OPTIONS, saveInputFrom, TASK_OPTIONS } from "./save-options.js";
 import { schemaReference, withSchemaFirst } from "./schema-reference.js";
-import { FROM_SESSION_OPTION, inputWithSession } from "./session-input.js";
+import { FROM_SESSION_OPTION } from "./session-options.js";
 
 const save: Command = {
   usage: "handoff save <agent> [options]",
@@ -25,7 +25,7 @@ const save: Command = {
       cwd,
       agent: agent!,
       input: flag(parsed, "from-session")
-        ? await inputWithSession(out, { agent: agent!, root: opened.repo.root, given: saveInputFrom(parsed), reportMissing: true })
+        ? await (await import("./session-input.js")).inputWithSession(out, { agent: agent!, root: opened.repo.root, given: saveInputFrom(parsed), reportMissing: true })
         : saveInputFrom(parsed),
       opened,
       github: askGithub(parsed),

@@ -22,7 +22,7 @@ import { takePositionals } from "./positionals.js";
 import { printSaveNotes } from "./save-notes.js";
 import { askGithub, GITHUB_OPTIONS, saveInputFrom, TASK_OPTIONS } from "./save-options.js";
 import { deliverPrompt } from "./launch-deliver.js";
-import { inputWithSession, NO_SESSION_OPTION } from "./session-input.js";
+import { NO_SESSION_OPTION } from "./session-options.js";
 
 function changedFiles(snapshot: GitSnapshot): string[] {
   const { staged, unstaged, untracked, conflicted } = snapshot.status;
@@ -85,7 +85,7 @@ const switchCommand: Command = {
     const given = { ...saveInputFrom(parsed), provider: stringOption(parsed, "from-provider") };
     const input = flag(parsed, "no-session")
       ? given
-      : await inputWithSession(out, { agent: from.name, root: opened.repo.root, given, reportMissing: false });
+      : await (await import("./session-input.js")).inputWithSession(out, { agent: from.name, root: opened.repo.root, given, reportMissing: false });
 
     say(`🔄 Session Handoff: ${from.name} → ${to.name}`);
     say();

@@ -4,7 +4,8 @@ import { isHandoffError, type HandoffError } from "../errors.js";
 import type { SessionState, Validation } from "../schema/session-state.js";
 import { agentIn, type OpenedRepo } from "../session/open-repo.js";
 import { saveSession } from "../session/save.js";
-import { refreshExistingStateFile, statePath } from "../store/state-file.js";
+import { statePath } from "../store/state-path.js";
+import { refreshExistingStateFile } from "../store/state-file.js";
 
 export interface RecordValidationOptions {
   opened: OpenedRepo;

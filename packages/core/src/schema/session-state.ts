@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CHECK_RESULTS, GIT_OPERATIONS, SEVERITIES, TASK_PRIORITIES, TASK_STATUSES } from "./values.js";
 
 /**
  * Session state v2.0, as in the specification (spec/session-handoff.md).
@@ -6,10 +7,7 @@ import { z } from "zod";
  * Fields the spec does not list are optional additions; no v2.0 field changes type.
  */
 
-export const CHECK_RESULTS = ["pass", "fail", "not_run", "pending"] as const;
-export const TASK_STATUSES = ["pending", "in_progress", "blocked", "completed"] as const;
-export const TASK_PRIORITIES = ["low", "medium", "high", "critical"] as const;
-export const GIT_OPERATIONS = ["merge", "rebase", "cherry-pick", "revert", "bisect"] as const;
+export { CHECK_RESULTS, GIT_OPERATIONS, SEVERITIES, TASK_PRIORITIES, TASK_STATUSES } from "./values.js";
 
 const checkResult = z.enum(CHECK_RESULTS);
 const fileList = z.array(z.string());
@@ -55,7 +53,7 @@ export const violationSchema = z.looseObject({
   file: z.string(),
   line: z.number().int().nonnegative(),
   rule: z.string(),
-  severity: z.enum(["STRICT", "FLEXIBLE"]),
+  severity: z.enum(SEVERITIES),
   message: z.string(),
   fix: z.string().optional(),
 });

@@ -7,6 +7,7 @@
  * caller runs `parseState`, whose errors are the only ones users see.
  */
 import type { SessionState } from "../schema/session-state.js";
+import { CHECK_RESULTS, GIT_OPERATIONS, SEVERITIES, TASK_PRIORITIES, TASK_STATUSES } from "../schema/values.js";
 import { MAX_STATE_BYTES } from "./limits.js";
 import { repairLegacyState } from "./repair.js";
 
@@ -17,11 +18,6 @@ type Shape = Record<string, { read: Reader; optional: boolean }>;
 /** Values nest no deeper than this here; deeper ones are left to `parseState` and its limit. */
 const MAX_DEPTH = 64;
 
-export const QUICK_CHECK_RESULTS = ["pass", "fail", "not_run", "pending"] as const;
-export const QUICK_TASK_STATUSES = ["pending", "in_progress", "blocked", "completed"] as const;
-export const QUICK_TASK_PRIORITIES = ["low", "medium", "high", "critical"] as const;
-export const QUICK_GIT_OPERATIONS = ["merge", "rebase", "cherry-pick", "revert", "bisect"] as const;
-export const QUICK_SEVERITIES = ["STRICT", "FLEXIBLE"] as const;
 
 const string: Reader = (value) => (typeof value === "string" ? value : INVALID);
 const boolean: Reader = (value) => (typeof value === "boolean" ? value : INVALID);
@@ -72,12 +68,12 @@ function looseObject(shape: Shape): Reader {
 const required = (read: Reader) => ({ read, optional: false });
 const optional = (read: Reader) => ({ read, optional: true });
 const fileList = arrayOf(string);
-const checkResult = oneOf(QUICK_CHECK_RESULTS);
+const checkResult = oneOf(CHECK_RESULTS);
 
 const taskShape: Shape = {
   description: required(string),
-  status: optional(oneOf(QUICK_TASK_STATUSES)),
-  priority: optional(oneOf(QUICK_TASK_PRIORITIES)),
+  status: optional(oneOf(TASK_STATUSES)),
+  priority: optional(oneOf(TASK_PRIORITIES)),
   estimated_time: optional(string),
   time_spent: optional(string),
 };
@@ -106,14 +102,14 @@ const gitShape: Shape = {
   ahead: optional(integer),
   behind: optional(integer),
   conflicted_files: optional(fileList),
-  operation: optional(oneOf(QUICK_GIT_OPERATIONS)),
+  operation: optional(oneOf(GIT_OPERATIONS)),
 };
 
 const violationShape: Shape = {
   file: required(string),
   line: required(nonNegativeInteger),
   rule: required(string),
-  severity: required(oneOf(QUICK_SEVERITIES)),
+  severity: required(oneOf(SEVERITIES)),
   message: required(string),
   fix: optional(string),
 };

@@ -2,7 +2,8 @@ import type { AgentInfo } from "../agents/registry.js";
 import { HandoffError } from "../errors.js";
 import type { SessionState } from "../schema/session-state.js";
 import { currentFreshness, judgeFreshness } from "../state/freshness.js";
-import { readStateFileQuickly, stateFileOf } from "../store/quick-read.js";
+import { readStateFileQuickly } from "../store/quick-read.js";
+import { statePath } from "../store/state-path.js";
 import { agentIn, openRepo, type OpenedRepo } from "./open-repo.js";
 
 export type LoadedFreshness = "fresh" | "refreshed" | "stale" | "unknown";
@@ -36,10 +37,10 @@ export function stateNotFound(agent: AgentInfo, file: string): HandoffError {
 export async function loadSession(options: LoadSessionOptions): Promise<LoadedSession> {
   const opened = options.opened ?? (await openRepo(options.cwd));
   const agent = agentIn(opened, options.agent);
-  const file = stateFileOf(opened.repo.root, agent);
+  const file = statePath(opened.repo.root, agent);
   // A fresh, plainly valid state is the fast path: no zod, no simple-git, one git process in all.
   // Everything else (a missing, broken, legacy or stale file) loads the full machinery on demand.
-  const parsed = readStateFileQuickly(file) ?? (await import("../store/state-file.js")).readStateFile(file);
+  const parsed = readStateFileQuickly(file) ?? (await import("../store/read-state.js")).readStateFile(file);
   if (!parsed) throw stateNotFound(agent, file);
   const verdict = judgeFreshness(parsed.state, currentFreshness(opened.repo));
   const base = { agent, opened, file, repairs: parsed.repairs };

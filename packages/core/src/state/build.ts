@@ -1,16 +1,15 @@
 import type { GitSnapshot } from "../git/snapshot.js";
-import {
-  contextSchema,
-  sessionStateSchema,
-  type CommandRun,
-  type HandoffRecord,
-  type SessionContext,
-  type SessionState,
-  type Task,
-  type TaskPriority,
-  type TaskStatus,
-  type Validation,
+import type {
+  CommandRun,
+  HandoffRecord,
+  SessionContext,
+  SessionState,
+  Task,
+  TaskPriority,
+  TaskStatus,
+  Validation,
 } from "../schema/session-state.js";
+import { QUICK_SHAPES } from "../serialize/quick-parse.js";
 import { filesFromGit, gitSection } from "./git-section.js";
 import { keepUnknownKeys } from "./known-keys.js";
 import { isoTimestamp } from "./timestamp.js";
@@ -41,8 +40,10 @@ export interface BuildStateOptions {
   now?: Date;
 }
 
-const TOP_LEVEL_KEYS = Object.keys(sessionStateSchema.shape);
-const CONTEXT_KEYS = Object.keys(contextSchema.shape);
+// The schema's keys, read from its zod-free mirror so that a save does not load zod.
+const TOP_LEVEL_KEYS = Object.keys(QUICK_SHAPES.state!);
+const CONTEXT_KEYS = Object.keys(QUICK_SHAPES.context!);
+const TASK_KEYS = Object.keys(QUICK_SHAPES.task!);
 
 export const DEFAULT_VALIDATION: Validation = {
   typescript: "not_run",
@@ -65,7 +66,7 @@ function buildTask(previous: Task | undefined, input: SaveInput): Task | undefin
       time_spent: input.timeSpent ?? base?.time_spent,
     },
     base,
-    ["description", "status", "priority", "estimated_time", "time_spent"],
+    TASK_KEYS,
   );
 }
 

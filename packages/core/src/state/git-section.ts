@@ -1,8 +1,9 @@
 import type { GitSnapshot } from "../git/snapshot.js";
-import { gitSchema, type GitState } from "../schema/session-state.js";
+import type { GitState } from "../schema/session-state.js";
+import { QUICK_SHAPES } from "../serialize/quick-parse.js";
 import { keepUnknownKeys } from "./known-keys.js";
 
-const GIT_KEYS = Object.keys(gitSchema.shape);
+const GIT_KEYS = Object.keys(QUICK_SHAPES.git!);
 
 /** The `git` part of a state, computed from a snapshot; other tools' keys in `previous` survive. */
 export function gitSection(snapshot: GitSnapshot, previous?: GitState): GitState {

@@ -1,14 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
-import path from "node:path";
-import type { AgentInfo } from "../agents/registry.js";
 import { MAX_STATE_BYTES } from "../serialize/limits.js";
 import type { ParsedState } from "../serialize/parse.js";
 import { quickParseState } from "../serialize/quick-parse.js";
-
-/** Where an agent's state lives; the same path as `statePath`, without loading the parser behind it. */
-export function stateFileOf(root: string, agent: Pick<AgentInfo, "file">): string {
-  return path.join(root, ...agent.file.split("/"));
-}
 
 /**
  * An existing, plainly valid state file, read without zod. `undefined` means "not sure": the

@@ -1,50 +1,22 @@
-import { lstatSync, readFileSync, renameSync, statSync } from "node:fs";
-import path from "node:path";
+import { existsSync, lstatSync, renameSync } from "node:fs";
 import type { AgentInfo } from "../agents/registry.js";
-import { HandoffError, isHandoffError } from "../errors.js";
+import { isHandoffError } from "../errors.js";
 import type { SessionState } from "../schema/session-state.js";
-import { MAX_STATE_BYTES, parseState, type ParsedState } from "../serialize/parse.js";
+import type { ParsedState } from "../serialize/parse.js";
 import { stringifyState } from "../serialize/stringify.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { withFileLock } from "./lock.js";
+import { readStateFileQuickly } from "./quick-read.js";
 import { preparePathForWrite } from "./safe-path.js";
+import { statePath } from "./state-path.js";
 
-export function statePath(root: string, agent: Pick<AgentInfo, "file">): string {
-  return path.join(root, ...agent.file.split("/"));
-}
-
-/** Reads and parses a state file; undefined when there is none. Bad content throws a HandoffError. */
-export function readStateFile(file: string): ParsedState | undefined {
-  let size: number;
-  try {
-    const stat = statSync(file);
-    if (!stat.isFile()) {
-      throw new HandoffError("E_STATE_INVALID_JSON", `${file} is not a regular file`, {
-        file,
-        hint: "move it away; handoff keeps its state in a plain JSON file",
-      });
-    }
-    size = stat.size;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    // ENOTDIR: a file sits where a folder of the path should be, so there is no state either.
-    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
-    if (code === "ELOOP") {
-      throw new HandoffError("E_SYMLINK", `${file} is a symbolic link that loops`, {
-        file,
-        hint: "remove the link and run `handoff save <agent>`",
-        cause: error,
-      });
-    }
-    throw error;
-  }
-  if (size > MAX_STATE_BYTES) {
-    throw new HandoffError("E_STATE_TOO_LARGE", `${file} is ${size} bytes, over the ${MAX_STATE_BYTES}-byte limit`, {
-      file,
-      hint: "a session state is a few kilobytes; move the file away and run `handoff save <agent>`",
-    });
-  }
-  return parseState(readFileSync(file, "utf8"), file);
+/**
+ * The previous state, read without zod when it is plainly valid (the common case); a missing
+ * file is undefined, and anything else goes through the full parser, which reports or repairs it.
+ */
+async function readPrevious(file: string): Promise<ParsedState | undefined> {
+  if (!existsSync(file)) return undefined;
+  return readStateFileQuickly(file) ?? (await import("./read-state.js")).readStateFile(file);
 }
 
 function compactTimestamp(date: Date): string {
@@ -98,7 +70,7 @@ export async function updateStateFile(options: UpdateStateOptions): Promise<Writ
     let previous: ParsedState | undefined;
     let backup: string | undefined;
     try {
-      previous = readStateFile(file);
+      previous = await readPrevious(file);
     } catch (error) {
       if (!isHandoffError(error) || !(UNREADABLE_CODES as readonly string[]).includes(error.code)) throw error;
       backup = backupStateFile(file, "corrupt");
@@ -115,11 +87,10 @@ export async function refreshExistingStateFile(
   agent: Pick<AgentInfo, "file">,
   refresh: (state: SessionState) => SessionState,
 ): Promise<SessionState | undefined> {
-  const file = statePath(root, agent);
-  if (!readStateFile(file)) return undefined;
+  if (!(await readPrevious(statePath(root, agent)))) return undefined;
   const safeFile = preparePathForWrite(root, agent.file);
-  return withFileLock(safeFile, () => {
-    const current = readStateFile(safeFile);
+  return withFileLock(safeFile, async () => {
+    const current = await readPrevious(safeFile);
     if (!current) return undefined;
     const state = refresh(current.state);
     writeFileAtomic(safeFile, stringifyState(state));

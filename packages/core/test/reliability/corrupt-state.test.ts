@@ -5,7 +5,7 @@ import { cleanupTempDirs, createRepo } from "@handoff/test-utils";
 import { parseState } from "../../src/serialize/parse.js";
 import { loadSession } from "../../src/session/load.js";
 import { saveSession } from "../../src/session/save.js";
-import { readStateFile } from "../../src/store/state-file.js";
+import { readStateFile } from "../../src/store/read-state.js";
 import { CLAUDE_FILE, handoffError, minimalState } from "./helpers.js";
 
 afterAll(cleanupTempDirs);

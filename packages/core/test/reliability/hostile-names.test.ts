@@ -7,7 +7,7 @@ import { renderRestoreView } from "../../src/serialize/restore-view.js";
 import { loadSession } from "../../src/session/load.js";
 import { openRepo } from "../../src/session/open-repo.js";
 import { saveSession } from "../../src/session/save.js";
-import { readStateFile } from "../../src/store/state-file.js";
+import { readStateFile } from "../../src/store/read-state.js";
 import { CLAUDE_FILE, ODD_FILE_NAMES } from "./helpers.js";
 
 afterAll(cleanupTempDirs);

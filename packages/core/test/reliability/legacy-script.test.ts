@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, createRepo, makeTempDir, testEnv } from "@handoff/test-utils";
 import { parseState } from "../../src/serialize/parse.js";
 import { loadSession } from "../../src/session/load.js";
-import { readStateFile } from "../../src/store/state-file.js";
+import { readStateFile } from "../../src/store/read-state.js";
 
 afterAll(cleanupTempDirs);
 

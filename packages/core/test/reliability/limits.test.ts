@@ -9,7 +9,7 @@ import { renderRestoreView } from "../../src/serialize/restore-view.js";
 import { stringifyState } from "../../src/serialize/stringify.js";
 import { loadSession } from "../../src/session/load.js";
 import { saveSession } from "../../src/session/save.js";
-import { readStateFile } from "../../src/store/state-file.js";
+import { readStateFile } from "../../src/store/read-state.js";
 import { CLAUDE_FILE, handoffError, minimalState } from "./helpers.js";
 
 afterAll(cleanupTempDirs);

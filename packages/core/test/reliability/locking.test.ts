@@ -8,7 +8,8 @@ import { openRepo } from "../../src/session/open-repo.js";
 import { saveSession } from "../../src/session/save.js";
 import { refreshGitState } from "../../src/state/build.js";
 import { withFileLock } from "../../src/store/lock.js";
-import { backupStateFile, readStateFile, refreshExistingStateFile, updateStateFile } from "../../src/store/state-file.js";
+import { readStateFile } from "../../src/store/read-state.js";
+import { backupStateFile, refreshExistingStateFile, updateStateFile } from "../../src/store/state-file.js";
 import { CLAUDE_FILE, deadPid, leftovers, minimalState } from "./helpers.js";
 
 afterAll(cleanupTempDirs);
