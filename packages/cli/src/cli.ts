@@ -2,6 +2,7 @@
 import module from "node:module";
 import { helpFor, parseCommandArgs, stringOption } from "./args.js";
 import { COMMANDS } from "./commands/index.js";
+import { BUILT_IN_AGENT_NAMES, displaySafe, isHandoffError } from "@handoff/core";
 import { ExitError, UsageError } from "./errors.js";
 import { createOutput, type Output } from "./output.js";
 import packageJson from "../package.json" with { type: "json" };
@@ -17,18 +18,6 @@ const HELP = [
   "Run `handoff <command> --help` for a command's options.",
   "Exit codes: 0 ok, 1 something needs your action, 2 bad usage.",
 ].join("\n");
-
-/** HandoffError, recognised by shape so that this entry never has to load @handoff/core itself. */
-interface CoreError {
-  name: "HandoffError";
-  code: string;
-  message: string;
-  hint?: string;
-}
-
-function isCoreError(error: unknown): error is CoreError {
-  return error instanceof Error && error.name === "HandoffError" && typeof (error as { code?: unknown }).code === "string";
-}
 
 async function run(argv: string[], out: Output): Promise<number> {
   const [name, ...rest] = argv;
@@ -52,34 +41,38 @@ async function run(argv: string[], out: Output): Promise<number> {
     const cwd = stringOption(parsed, "cwd") ?? process.cwd();
     return (await command.run(parsed, { cwd, out })) ?? 0;
   } catch (error) {
-    if (error instanceof UsageError || (isCoreError(error) && error.code === "E_UNKNOWN_AGENT")) {
+    if (error instanceof UsageError || (isHandoffError(error) && error.code === "E_UNKNOWN_AGENT")) {
       (error as Error & { usage?: string }).usage = command.usage;
     }
     throw error;
   }
 }
 
-async function knownAgents(): Promise<string> {
-  try {
-    const core = await import("@handoff/core");
-    return core.BUILT_IN_AGENT_NAMES.join(", ");
-  } catch {
-    return "";
-  }
+/** Error text can carry file names, branch names and state content: print it line by line, made safe. */
+function say(out: Output, text: string): void {
+  for (const line of text.split("\n")) out.note(displaySafe(line));
+}
+
+/** A failed system call (a state file without read permission, say): what, where, and the fix. */
+function systemError(error: unknown): (NodeJS.ErrnoException & { path: string }) | undefined {
+  const candidate = error as NodeJS.ErrnoException;
+  return candidate instanceof Error && typeof candidate.code === "string" && typeof candidate.path === "string"
+    ? (candidate as NodeJS.ErrnoException & { path: string })
+    : undefined;
 }
 
 async function report(error: unknown, out: Output): Promise<number> {
   const usage = (error as { usage?: string }).usage;
   if (error instanceof UsageError) {
-    out.note(`❌ ${error.message}`);
+    say(out, `❌ ${error.message}`);
     out.note(`Usage: ${usage ?? "handoff <command> [options]"}`);
     if (!usage) out.note(`Commands: ${Object.keys(COMMANDS).join(", ")}`);
-    else if (usage.includes("<agent>") || usage.includes("<from>")) out.note(`Agents: ${await knownAgents()}`);
+    else if (usage.includes("<agent>") || usage.includes("<from>")) out.note(`Agents: ${BUILT_IN_AGENT_NAMES.join(", ")}`);
     return 2;
   }
-  if (isCoreError(error)) {
-    out.note(`❌ ${error.message}`);
-    if (error.hint) out.note(`   ${error.hint}`);
+  if (isHandoffError(error)) {
+    say(out, `❌ ${error.message}`);
+    if (error.hint) say(out, `   ${error.hint}`);
     if (error.code === "E_UNKNOWN_AGENT") {
       if (usage) out.note(`Usage: ${usage}`);
       return 2;
@@ -87,10 +80,16 @@ async function report(error: unknown, out: Output): Promise<number> {
     return 1;
   }
   if (error instanceof ExitError) {
-    if (error.message) out.note(error.message);
+    if (error.message) say(out, error.message);
     return error.exitCode;
   }
-  out.note(`❌ handoff failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
+  const system = systemError(error);
+  if (system) {
+    say(out, `❌ ${system.syscall ?? "access"} ${system.path} failed: ${system.code}`);
+    out.note(system.code === "EACCES" || system.code === "EPERM" ? "   check the permissions of that path (ls -l), then run the command again" : "   check that path, then run the command again");
+    return 1;
+  }
+  say(out, `❌ handoff failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
   if (process.env.HANDOFF_DEBUG && error instanceof Error) out.note(error.stack ?? "");
   else out.note("   Run again with HANDOFF_DEBUG=1 for details, and report it with that output.");
   return 1;
@@ -99,6 +98,14 @@ async function report(error: unknown, out: Output): Promise<number> {
 // Node >= 22.1 can keep compiled code between runs (the command chunks load after this line);
 // Node 20 has no such call, and there this is a no-op.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+
+// `handoff status | head` closes the pipe early: that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
 
 const out = createOutput();
 run(process.argv.slice(2), out)

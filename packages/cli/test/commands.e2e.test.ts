@@ -41,7 +41,19 @@ describe("handoff save", () => {
     runHandoff(repo.root, ["save", "copilot"]);
     const ignore = readFileSync(path.join(repo.root, ".gitignore"), "utf8");
     expect(ignore.match(/\.github\/copilot-session-state\.json/g)).toHaveLength(1);
+    expect(ignore.split("\n")).toContain(".github/copilot-session-state.json*");
     expect(repo.git("status", "--porcelain")).not.toContain("copilot-session-state");
+  });
+
+  it("keeps the backup of a corrupt file out of git, and out of a WIP commit", () => {
+    const repo = createRepo();
+    runHandoff(repo.root, ["save", "claude"]);
+    writeFileSync(path.join(repo.root, ".claude/.session-state.json"), "{ broken");
+    const saved = runHandoff(repo.root, ["save", "claude"]);
+    expect(saved.stderr).toContain(".session-state.json.corrupt-");
+    expect(repo.git("status", "--porcelain", "--untracked-files=all")).toBe("?? .gitignore\n");
+    runHandoff(repo.root, ["switch", "claude", "opencode", "--commit", "--task", "x"]);
+    expect(repo.git("show", "--name-only", "--format=", "HEAD").trim()).toBe(".gitignore");
   });
 
   it("prints only JSON with --json", () => {

@@ -135,3 +135,4 @@ export { buildValidation, strictRulesResult, validationFailed, MAX_RECORDED_VIOL
 export type { ValidationInput } from "./checks/validation-result.js";
 export { recordValidation, withValidation } from "./checks/record-validation.js";
 export type { RecordValidationOptions, RecordValidationResult, RecordedValidation } from "./checks/record-validation.js";
+export { ignoreEntry } from "./store/gitignore.js";

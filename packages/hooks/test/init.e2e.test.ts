@@ -41,7 +41,7 @@ describe("handoff init (built bin)", () => {
     );
     const ignore = read(repo.root, ".gitignore");
     for (const file of [".claude/.session-state.json", ".opencode/.session-state.json", ".github/copilot-session-state.json"]) {
-      expect(ignore.split("\n")).toContain(file);
+      expect(ignore.split("\n")).toContain(`${file}*`);
     }
     expect(existsSync(path.join(repo.root, ".git/hooks/post-commit"))).toBe(true);
 
@@ -88,7 +88,7 @@ describe("handoff init (built bin)", () => {
     const repo = createRepo();
     repo.commit("ignore", { ".gitignore": ".claude/\n**/.session-state.json\n" });
     handoff(repo.root, "init");
-    expect(read(repo.root, ".gitignore")).toBe(".claude/\n**/.session-state.json\n\n# handoff: agent session state files (local to each checkout)\n.github/copilot-session-state.json\n");
+    expect(read(repo.root, ".gitignore")).toBe(".claude/\n**/.session-state.json\n\n# handoff: agent session state files (local to each checkout)\n.github/copilot-session-state.json*\n");
   });
 
   it("stops with a clear error on a package.json that is not JSON, and changes nothing", () => {

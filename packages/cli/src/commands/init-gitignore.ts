@@ -35,7 +35,7 @@ function ignoredByRepository(root: string, files: readonly string[]): Set<string
 }
 
 /** Appends the state files that no .gitignore of the repository ignores yet; returns those added. */
-export function ignoreStateFiles(root: string, files: readonly string[]): string[] {
+export function ignoreStateFiles(root: string, files: readonly string[]): Promise<string[]> {
   const unique = [...new Set(files)];
   const ignored = ignoredByRepository(root, unique);
   return ensureIgnored(

@@ -42,7 +42,7 @@ const init: Command = {
 
     const configured = Object.keys(opened.config.agents ?? {});
     const files = [...SPEC_AGENTS, ...configured].map((name) => getAgent(name, opened.config).file);
-    const added = ignoreStateFiles(root, files);
+    const added = await ignoreStateFiles(root, files);
     out.line(
       added.length
         ? `✅ .gitignore: added ${added.map(displaySafe).join(", ")}`

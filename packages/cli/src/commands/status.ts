@@ -66,7 +66,8 @@ const status: Command = {
       out.line(displaySafe(line));
     }
     for (const { agent, error } of broken) {
-      out.line(`❌ ${agent}: ${displaySafe(error!.message)}`);
+      // Schema errors span several lines: each is made safe on its own, so the newlines stay real.
+      for (const line of `❌ ${agent}: ${error!.message}`.split("\n")) out.line(displaySafe(line));
       if (error!.hint) out.line(`   ${error!.hint}`);
     }
     hookErrors.forEach((line) => out.line(line));

@@ -24,8 +24,8 @@ const unchanged = (file: string, content: string | Buffer) => expect(readFileSyn
 
 describe.each([
   ["not valid JSON", NOT_JSON, /\.claude\/\.session-state\.json:5:\d+: not valid JSON/, /:5:\d+: not valid JSON/],
-  ["failing the schema", BAD_SCHEMA, /git\.branch: .*\n\s+git\.uncommitted_changes: /, /git\.branch: .*git\.uncommitted_changes: /],
-] as const)("a state file %s", (_, content, problem, oneLineProblem) => {
+  ["failing the schema", BAD_SCHEMA, /git\.branch: .*\n\s+git\.uncommitted_changes: /, /git\.branch: .*\n\s+git\.uncommitted_changes: /],
+] as const)("a state file %s", (_, content, problem, statusProblem) => {
   it("restore reports the file, the position or field, and the fix; exit 1; the file stays byte-identical", () => {
     const { repo, file } = repoWithState(content);
     for (const args of [["restore", "claude"], ["restore", "claude", "--json"], ["restore", "claude", "--prompt"]]) {
@@ -44,7 +44,7 @@ describe.each([
     const result = runHandoff(repo.root, ["status"]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`❌ claude: ${file}`);
-    expect(result.stdout).toMatch(oneLineProblem);
+    expect(result.stdout).toMatch(statusProblem);
     expect(result.stdout).toMatch(/handoff save <agent>/);
     const json = runHandoff(repo.root, ["status", "--json"]);
     expect(json.code).toBe(1);

@@ -61,5 +61,5 @@ export async function writeHandOver(options: WriteHandOverOptions): Promise<Hand
         stash: options.stash,
       }),
   });
-  return { ...written, replaced, ignored: ensureIgnored(root, [to.file]) };
+  return { ...written, replaced, ignored: await ensureIgnored(root, [to.file]) };
 }

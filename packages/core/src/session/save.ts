@@ -49,6 +49,6 @@ export async function saveSession(options: SaveSessionOptions): Promise<SaveSess
       return options.finish ? options.finish(state, previous) : state;
     },
   });
-  const ignored = ensureIgnored(opened.repo.root, [agent.file]);
+  const ignored = await ensureIgnored(opened.repo.root, [agent.file]);
   return { ...written, agent, opened, snapshot, ignored };
 }

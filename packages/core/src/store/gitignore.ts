@@ -1,6 +1,7 @@
 import { lstatSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "./atomic-write.js";
+import { withFileLock } from "./lock.js";
 
 const HEADER = "# handoff: agent session state files (local to each checkout)";
 
@@ -15,11 +16,34 @@ function ignoreLines(text: string): Set<string> {
 }
 
 /**
- * Appends the given repo-relative files to the root `.gitignore` when it does not list them yet.
+ * The line that ignores a state file together with what handoff keeps beside it: its
+ * `.corrupt-<time>` and `.replaced-<time>` backups, its lock and its temporary files.
+ */
+export function ignoreEntry(stateFile: string): string {
+  return `${stateFile}*`;
+}
+
+/**
+ * Appends an ignore entry for each repo-relative state file to the root `.gitignore` when it does
+ * not have one yet, under a lock, so that concurrent saves of two agents keep both lines.
  * Returns the entries added; a `.gitignore` that is a symlink is left alone.
  */
-export function ensureIgnored(root: string, files: readonly string[]): string[] {
+export async function ensureIgnored(root: string, files: readonly string[]): Promise<string[]> {
   const file = path.join(root, ".gitignore");
+  const present = ignoreLines(readIfThere(file));
+  if (files.every((entry) => present.has(ignoreEntry(entry)))) return [];
+  return withFileLock(file, () => appendMissing(file, files.map(ignoreEntry)));
+}
+
+function readIfThere(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return "";
+  }
+}
+
+function appendMissing(file: string, entries: readonly string[]): string[] {
   let text = "";
   try {
     if (lstatSync(file).isSymbolicLink()) return [];
@@ -28,7 +52,7 @@ export function ensureIgnored(root: string, files: readonly string[]): string[] 
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
   const present = ignoreLines(text);
-  const missing = files.filter((entry) => !present.has(entry));
+  const missing = entries.filter((entry) => !present.has(entry));
   if (missing.length === 0) return [];
   const hasHeader = text.includes(HEADER);
   const block = (hasHeader ? missing : [HEADER, ...missing]).join("\n");
