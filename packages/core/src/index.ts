@@ -35,7 +35,8 @@ export type { Rule } from "./schema/rule.js";
 export { listAgents, getAgent, agentLabel, BUILT_IN_AGENT_NAMES } from "./agents/registry.js";
 export type { AgentInfo } from "./agents/registry.js";
 export { detectProvider } from "./agents/provider.js";
-export { loadConfig, CONFIG_FILE } from "./config/load.js";
+export { loadConfig } from "./config/load.js";
+export { CONFIG_FILE } from "./config/file-name.js";
 
 export { resolveRepo } from "./git/repo.js";
 export type { RepoPaths } from "./git/repo.js";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, createRepo, makeTempDir } from "@handoff/test-utils";
 import { HandoffError } from "../src/errors.js";
-import { CONFIG_FILE } from "../src/config/load.js";
+import { CONFIG_FILE } from "../src/config/file-name.js";
 import { resolveRepo } from "../src/git/repo.js";
 import { openRepo } from "../src/session/open-repo.js";
 

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, lstatSync, readFileSync, readlinkSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
@@ -7,25 +7,13 @@ import { cleanupTempDirs, createRepo, makeTempDir, testEnv, type TestRepo } from
 import { HOOK_NAMES } from "../src/hook-names.js";
 import { installHooks } from "../src/install.js";
 import { uninstallHooks } from "../src/uninstall.js";
+import { snapshotFolder } from "./e2e-helpers.js";
 
 afterAll(cleanupTempDirs);
 Object.assign(process.env, { GIT_CONFIG_GLOBAL: testEnv().GIT_CONFIG_GLOBAL, GIT_CONFIG_NOSYSTEM: "1" });
 
 const target = { node: process.execPath, cli: "/opt/handoff/dist/cli.js" };
 const HUSKY_BIN = fileURLToPath(new URL("../../../node_modules/husky/bin.js", import.meta.url));
-
-/** Every file under a folder with its bytes and permission bits (symlinks as their target). */
-function snapshotFolder(folder: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  if (!existsSync(folder)) return files;
-  for (const name of readdirSync(folder, { recursive: true }) as string[]) {
-    const file = path.join(folder, name);
-    const stat = lstatSync(file);
-    if (stat.isSymbolicLink()) files[name] = `symlink -> ${readlinkSync(file)}`;
-    else if (stat.isFile()) files[name] = `${(stat.mode & 0o777).toString(8)} ${readFileSync(file, "base64")}`;
-  }
-  return files;
-}
 
 function hooksPathSetting(repo: TestRepo): string {
   try {

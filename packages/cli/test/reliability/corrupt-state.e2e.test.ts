@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanupTempDirs, createRepo, runHandoff } from "@handoff/test-utils";
+import { cleanupTempDirs, repoWithFile, runHandoff } from "@handoff/test-utils";
 import { CLAUDE_FILE, stateOf } from "./helpers.js";
 
 afterAll(cleanupTempDirs);
@@ -12,13 +12,7 @@ const NOT_JSON = Buffer.concat([
 ]);
 const BAD_SCHEMA = `${JSON.stringify({ version: "2.0", timestamp: "2026-01-05T12:30:00Z", agent: "claude", git: { branch: ["main"], uncommitted_changes: "yes", staged_files: [], last_commit: "abc1234" } }, null, 2)}\n`;
 
-function repoWithState(content: string | Buffer) {
-  const repo = createRepo();
-  repo.write({ [CLAUDE_FILE]: "" });
-  const file = path.join(repo.root, CLAUDE_FILE);
-  writeFileSync(file, content);
-  return { repo, file };
-}
+const repoWithState = (content: string | Buffer) => repoWithFile(CLAUDE_FILE, content);
 
 const unchanged = (file: string, content: string | Buffer) => expect(readFileSync(file).equals(Buffer.from(content))).toBe(true);
 

@@ -2,51 +2,13 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanupTempDirs, createRepo, makeTempDir, runHandoff, testEnv, type TestRepo } from "@handoff/test-utils";
+import { cleanupTempDirs, createRepo, makeTempDir, runHandoff, STOPPED_ON_A_CONFLICT, testEnv } from "@handoff/test-utils";
 import { CLAUDE_FILE, stateOf } from "./helpers.js";
 
 afterAll(cleanupTempDirs);
 
-function gitMayFail(repo: TestRepo, ...args: string[]): number {
-  return spawnSync("git", args, { cwd: repo.root, env: testEnv(), stdio: "ignore" }).status ?? -1;
-}
-
-/** main and `other` both changed f.txt. */
-function divergedRepo(): TestRepo {
-  const repo = createRepo();
-  repo.commit("base", { "f.txt": "base\n" });
-  repo.git("switch", "-q", "-c", "other");
-  repo.commit("other side", { "f.txt": "other\n" });
-  repo.git("switch", "-q", "main");
-  repo.commit("main side", { "f.txt": "main\n" });
-  return repo;
-}
-
-/** A repository where `git <args>` stopped on a conflict in f.txt. */
-function stoppedOnConflict(...args: string[]): TestRepo {
-  const repo = divergedRepo();
-  expect(gitMayFail(repo, ...args)).not.toBe(0);
-  return repo;
-}
-
-const CONFLICTS: Array<[string, () => TestRepo]> = [
-  ["merge", () => stoppedOnConflict("merge", "other")],
-  ["rebase", () => stoppedOnConflict("rebase", "other")],
-  ["cherry-pick", () => stoppedOnConflict("cherry-pick", "other")],
-  [
-    "revert",
-    () => {
-      const repo = createRepo();
-      repo.commit("a", { "f.txt": "a\n" });
-      repo.commit("b", { "f.txt": "b\n" });
-      expect(gitMayFail(repo, "revert", "--no-edit", "HEAD~1")).not.toBe(0);
-      return repo;
-    },
-  ],
-];
-
 describe("an operation stopped on a conflict", () => {
-  it.each(CONFLICTS)("%s: save records it, restore shows it", (operation, setUp) => {
+  it.each(Object.entries(STOPPED_ON_A_CONFLICT))("%s: save records it, restore shows it", (operation, setUp) => {
     const repo = setUp();
     const saved = runHandoff(repo.root, ["save", "claude", "--json"]);
     expect(saved.code).toBe(0);

@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { HandoffError } from "../errors.js";
+import { CONFIG_FILE } from "./file-name.js";
 import { configSchema, type HandoffConfig } from "../schema/config.js";
 import { formatIssues } from "../serialize/parse.js";
-
-export const CONFIG_FILE = "handoff.config.json";
 
 /** Reads `handoff.config.json` at the repository root; an absent file is an empty config. */
 export function loadConfig(root: string): HandoffConfig {

@@ -1,6 +1,6 @@
 import picomatch from "picomatch";
 import { HandoffError } from "../errors.js";
-import { CONFIG_FILE } from "../config/load.js";
+import { CONFIG_FILE } from "../config/file-name.js";
 import { ruleFiles, rulesProblems, type Rule } from "../schema/rule.js";
 import { GLOB_OPTIONS, splitGlob } from "./patterns.js";
 

@@ -2,6 +2,7 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { getAgent, type AgentInfo } from "../agents/registry.js";
 import { resolveRepo, type RepoPaths } from "../git/repo.js";
+import { CONFIG_FILE } from "../config/file-name.js";
 import type { HandoffConfig } from "../schema/config.js";
 
 export interface OpenedRepo {
@@ -15,12 +16,9 @@ export async function openRepo(cwd: string): Promise<OpenedRepo> {
   return { repo, config: await configOf(repo.root) };
 }
 
-/** The name `loadConfig` reads (CONFIG_FILE), repeated here so that this module does not load it. */
-const CONFIG_FILE_NAME = "handoff.config.json";
-
 function hasConfigFile(root: string): boolean {
   try {
-    return statSync(path.join(root, CONFIG_FILE_NAME), { throwIfNoEntry: false }) !== undefined;
+    return statSync(path.join(root, CONFIG_FILE), { throwIfNoEntry: false }) !== undefined;
   } catch {
     return true; // unreadable: loadConfig says why
   }

@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanupTempDirs, createRepo } from "@handoff/test-utils";
+import { cleanupTempDirs, repoWithFile } from "@handoff/test-utils";
 import { parseState } from "../../src/serialize/parse.js";
 import { loadSession } from "../../src/session/load.js";
 import { saveSession } from "../../src/session/save.js";
@@ -10,13 +10,7 @@ import { CLAUDE_FILE, handoffError, minimalState } from "./helpers.js";
 
 afterAll(cleanupTempDirs);
 
-function repoWithState(content: string | Buffer) {
-  const repo = createRepo();
-  repo.write({ [CLAUDE_FILE]: "" });
-  const file = path.join(repo.root, CLAUDE_FILE);
-  writeFileSync(file, content);
-  return { repo, file };
-}
+const repoWithState = (content: string | Buffer) => repoWithFile(CLAUDE_FILE, content);
 
 // Invalid UTF-8 (0xff) included: the backup must keep the bytes, not a decoded copy.
 const BROKEN = Buffer.concat([Buffer.from('{\n  "version": "2.0",\n  "agent": "claude",\n  "git": {"branch": '), Buffer.from([0xff]), Buffer.from("}}\n")]);

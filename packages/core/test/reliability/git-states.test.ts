@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanupTempDirs, createRepo, makeTempDir, testEnv, type TestRepo } from "@handoff/test-utils";
+import { cleanupTempDirs, createRepo, makeTempDir, STOPPED_ON_A_CONFLICT, testEnv, type TestRepo } from "@handoff/test-utils";
 import type { GitOperation } from "../../src/schema/session-state.js";
 import { renderRestoreView } from "../../src/serialize/restore-view.js";
 import { loadSession } from "../../src/session/load.js";
@@ -11,49 +11,11 @@ import { CLAUDE_FILE, handoffError } from "./helpers.js";
 
 afterAll(cleanupTempDirs);
 
-/** Runs git where a non-zero exit is expected (a conflict); returns the exit code. */
-function gitMayFail(repo: TestRepo, ...args: string[]): number {
-  return spawnSync("git", args, { cwd: repo.root, env: testEnv(), stdio: "ignore" }).status ?? -1;
-}
-
-/** main and `other` both changed f.txt since `base`. */
-function divergedRepo(): TestRepo {
-  const repo = createRepo();
-  repo.commit("base", { "f.txt": "base\n" });
-  repo.git("switch", "-q", "-c", "other");
-  repo.commit("other side", { "f.txt": "other\n" });
-  repo.git("switch", "-q", "main");
-  repo.commit("main side", { "f.txt": "main\n" });
-  return repo;
-}
-
-const STOPPED_ON_A_CONFLICT: Record<Exclude<GitOperation, "bisect">, () => TestRepo> = {
-  merge: () => {
-    const repo = divergedRepo();
-    expect(gitMayFail(repo, "merge", "other")).not.toBe(0);
-    return repo;
-  },
-  rebase: () => {
-    const repo = divergedRepo();
-    expect(gitMayFail(repo, "rebase", "other")).not.toBe(0);
-    return repo;
-  },
-  "cherry-pick": () => {
-    const repo = divergedRepo();
-    expect(gitMayFail(repo, "cherry-pick", "other")).not.toBe(0);
-    return repo;
-  },
-  revert: () => {
-    const repo = createRepo();
-    repo.commit("a", { "f.txt": "a\n" });
-    repo.commit("b", { "f.txt": "b\n" });
-    expect(gitMayFail(repo, "revert", "--no-edit", "HEAD~1")).not.toBe(0);
-    return repo;
-  },
-};
+/** Typed by operation: an operation added to GitOperation without a scenario fails to compile. */
+const STOPPED: Record<Exclude<GitOperation, "bisect">, () => TestRepo> = STOPPED_ON_A_CONFLICT;
 
 describe("operations stopped on a conflict", () => {
-  for (const [operation, setUp] of Object.entries(STOPPED_ON_A_CONFLICT)) {
+  for (const [operation, setUp] of Object.entries(STOPPED)) {
     it(`records a ${operation} in progress with its conflicted files`, async () => {
       const repo = setUp();
       const { state } = await saveSession({ cwd: repo.root, agent: "claude", input: { task: "resolve" } });

@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanupTempDirs, createRepo } from "@handoff/test-utils";
+import { cleanupTempDirs, repoWithFile } from "@handoff/test-utils";
 import { MAX_NESTING_DEPTH } from "../../src/serialize/json-extent.js";
 import { MAX_STATE_BYTES, parseState } from "../../src/serialize/parse.js";
 import { renderPrompt } from "../../src/serialize/prompt.js";
@@ -14,11 +13,7 @@ import { CLAUDE_FILE, handoffError, minimalState } from "./helpers.js";
 
 afterAll(cleanupTempDirs);
 
-function repoWithStateText(text: string) {
-  const repo = createRepo();
-  repo.write({ [CLAUDE_FILE]: text });
-  return { repo, file: path.join(repo.root, CLAUDE_FILE) };
-}
+const repoWithStateText = (text: string) => repoWithFile(CLAUDE_FILE, text);
 
 /** A valid state padded past the size limit with a field another tool might have written. */
 function oversizedState(): string {

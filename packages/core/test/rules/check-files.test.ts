@@ -1,18 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkFiles, MAX_RULE_FILE_BYTES, violationMessage } from "../../src/rules/check-files.js";
 import { compileRules } from "../../src/rules/compile.js";
-import type { Rule } from "../../src/schema/rule.js";
-
-const tokens: Rule = {
-  id: "design-tokens",
-  severity: "STRICT",
-  files: "app/**/*.tsx",
-  forbid: "\\b(px-8|bg-blue-500|text-gray-600)\\b",
-  message: "hardcoded design value",
-  fix: "use tokens from @/design-system/tokens",
-};
-const layout: Rule = { id: "page-layout", severity: "STRICT", files: "app/**/page.tsx", require: "PageLayout", message: "PageLayout missing" };
-const preferConst: Rule = { id: "prefer-const", severity: "FLEXIBLE", files: "**/*.ts", forbid: "\\blet\\b", message: "prefer const" };
+import { layout, preferConst, tokens } from "./example-rules.js";
 
 const rules = compileRules([tokens, layout, preferConst]);
 

@@ -6,18 +6,9 @@ import { loadConfig } from "../../src/config/load.js";
 import { isHandoffError } from "../../src/errors.js";
 import { compileRules } from "../../src/rules/compile.js";
 import { ruleSchema, type Rule } from "../../src/schema/rule.js";
+import { layout, preferConst, tokens } from "./example-rules.js";
 
 afterAll(cleanupTempDirs);
-
-const tokens = {
-  id: "design-tokens",
-  severity: "STRICT",
-  files: "app/**/*.tsx",
-  forbid: "\\b(px-8|bg-blue-500|text-gray-600)\\b",
-  message: "hardcoded design value",
-  fix: "use tokens from @/design-system/tokens",
-};
-const layout = { id: "page-layout", severity: "STRICT", files: "app/**/page.tsx", require: "PageLayout", message: "PageLayout missing" };
 
 /** Writes a config with these rules and returns loadConfig's error message (or fails the test). */
 function configError(rules: unknown[], extra: Record<string, unknown> = {}): string {
@@ -36,7 +27,7 @@ describe("rule config errors name the rule, the field and the problem", () => {
   it("loads the issue's example config as it is", () => {
     const root = makeTempDir();
     const config = {
-      rules: [tokens, layout, { id: "prefer-const", severity: "FLEXIBLE", files: "**/*.ts", forbid: "\\blet\\b", message: "prefer const" }],
+      rules: [tokens, layout, preferConst],
       checks: { typescript: "pnpm run typecheck", eslint: "pnpm run lint", tests: "pnpm test" },
       prePush: "warn",
     };
