@@ -93,6 +93,15 @@ describe("handoff save", () => {
     expect(result.stderr).toContain("git init");
   });
 
+  it("says git is missing when it cannot start git (exit 1)", () => {
+    const repo = createRepo();
+    // The bin runs with node's absolute path; an empty PATH leaves git nowhere to be found.
+    const result = runHandoff(repo.root, ["save", "claude"], { env: { PATH: makeTempDir("no-git-") } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("git could not be started");
+    expect(result.stderr).toContain("install git and put it on PATH");
+  });
+
   it("saves agents declared in handoff.config.json", () => {
     const repo = createRepo();
     repo.write({ "handoff.config.json": '{ "agents": { "zed": ".zed/state.json" } }' });

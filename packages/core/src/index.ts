@@ -123,8 +123,8 @@ export type { CheckWorkingFilesOptions, CheckBlobsOptions } from "./rules/run-ru
 export { changedFiles, assertObjectId } from "./rules/commit-files.js";
 export { readBlobFiles } from "./rules/read-blobs.js";
 export type { BlobEntry, BlobBatch } from "./rules/read-blobs.js";
-export { runGit, gitOutput, splitNul } from "./rules/git-output.js";
-export type { GitRun, GitRunOptions } from "./rules/git-output.js";
+export { runGit, gitOutput, splitNul } from "./git/run-git.js";
+export type { GitRun, GitRunOptions } from "./git/run-git.js";
 export { formatViolation, countOf } from "./rules/format.js";
 export { planChecks, CHECK_LABELS, DEFAULT_CHECK_SCRIPTS } from "./checks/plan-checks.js";
 export type { PlannedCheck } from "./checks/plan-checks.js";

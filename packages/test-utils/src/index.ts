@@ -2,4 +2,4 @@ export { createRepo, cleanupTempDirs, makeTempDir, testEnv } from "./git-repo.js
 export type { TestRepo, FileTree, RepoOptions } from "./git-repo.js";
 export { runHandoff, HANDOFF_BIN } from "./run-bin.js";
 export type { BinResult, RunBinOptions } from "./run-bin.js";
-export { STOPPED_ON_A_CONFLICT, repoWithFile } from "./scenarios.js";
+export { STOPPED_ON_A_CONFLICT, repoUnderAnotherRepoHookEnv, repoWithFile } from "./scenarios.js";

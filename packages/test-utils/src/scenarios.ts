@@ -49,3 +49,23 @@ export function repoWithFile(relativePath: string, content: string | Buffer): { 
   writeFileSync(file, content);
   return { repo, file };
 }
+
+/**
+ * A repository on branch `mine` with ours.ts staged, and the GIT_DIR, GIT_WORK_TREE and GIT_INDEX_FILE
+ * a hook running in `other` (branch `elsewhere`, theirs.ts staged) would pass down to handoff.
+ */
+export function repoUnderAnotherRepoHookEnv(): { repo: TestRepo; other: TestRepo; hookEnv: Record<string, string> } {
+  const other = createRepo({ branch: "elsewhere" });
+  other.write({ "theirs.ts": "x\n" });
+  other.git("add", "theirs.ts");
+  const repo = createRepo();
+  repo.git("switch", "-q", "-c", "mine");
+  repo.write({ "ours.ts": "y\n" });
+  repo.git("add", "ours.ts");
+  const hookEnv = {
+    GIT_DIR: path.join(other.root, ".git"),
+    GIT_WORK_TREE: other.root,
+    GIT_INDEX_FILE: path.join(other.root, ".git", "index"),
+  };
+  return { repo, other, hookEnv };
+}

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanupTempDirs, createRepo, makeTempDir, runHandoff, STOPPED_ON_A_CONFLICT, testEnv } from "@handoff/test-utils";
+import { cleanupTempDirs, createRepo, makeTempDir, repoUnderAnotherRepoHookEnv, runHandoff, STOPPED_ON_A_CONFLICT, testEnv } from "@handoff/test-utils";
 import { CLAUDE_FILE, stateOf } from "./helpers.js";
 
 afterAll(cleanupTempDirs);
@@ -109,18 +109,7 @@ describe("switch --commit refused by a pre-commit hook", () => {
 
 describe("a hook's environment pointing git at another repository", () => {
   it("does not confuse save and restore run with -C or in the right folder", () => {
-    const other = createRepo({ branch: "elsewhere" });
-    other.write({ "theirs.ts": "x\n" });
-    other.git("add", "theirs.ts");
-    const repo = createRepo();
-    repo.git("switch", "-q", "-c", "mine");
-    repo.write({ "ours.ts": "y\n" });
-    repo.git("add", "ours.ts");
-    const hookEnv = {
-      GIT_DIR: path.join(other.root, ".git"),
-      GIT_WORK_TREE: other.root,
-      GIT_INDEX_FILE: path.join(other.root, ".git", "index"),
-    };
+    const { repo, other, hookEnv } = repoUnderAnotherRepoHookEnv();
     const viaCwd = runHandoff(repo.root, ["save", "claude", "--json"], { env: hookEnv });
     expect(viaCwd.code).toBe(0);
     expect(JSON.parse(viaCwd.stdout).git).toMatchObject({ branch: "mine", staged_files: ["ours.ts"] });

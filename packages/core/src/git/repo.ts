@@ -1,7 +1,7 @@
-import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
-import { HandoffError } from "../errors.js";
-import { gitEnvironment } from "./env.js";
+import { HandoffError, isHandoffError } from "../errors.js";
+import { runGit } from "./run-git.js";
 
 export interface RepoPaths {
   /** The work tree's top level. */
@@ -20,19 +20,13 @@ const REV_PARSE = ["rev-parse", "--is-bare-repository", "--absolute-git-dir", "-
 
 /**
  * Repository discovery runs before every command, `handoff restore`'s fast path included, where
- * loading simple-git would cost more than this one git process: it runs through node directly,
- * with the same cleaned environment, and fails the way simple-git's `raw` does (a non-zero exit
- * is an error only when git says why on stderr; the message is git's stderr).
+ * loading simple-git would cost more than this one git process. A non-zero exit is an error only
+ * when git says why on stderr: with no commits yet, `--verify -q HEAD` exits 1 quietly.
  */
-function revParse(cwd: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile("git", REV_PARSE, { cwd, env: gitEnvironment(), encoding: "utf8", windowsHide: true }, (error, stdout, stderr) => {
-      if (!error) resolve(stdout);
-      else if (typeof error.code !== "number") reject(error);
-      else if (stderr.length > 0) reject(new Error(stderr));
-      else resolve(stdout);
-    });
-  });
+async function revParse(cwd: string): Promise<string> {
+  const result = await runGit(cwd, REV_PARSE);
+  if (result.code !== 0 && result.stderr.length > 0) throw new Error(result.stderr);
+  return result.stdout.toString("utf8");
 }
 
 /** Finds the repository that contains `cwd`, the way git itself would, ignoring GIT_DIR. */
@@ -41,6 +35,8 @@ export async function resolveRepo(cwd: string): Promise<RepoPaths> {
   try {
     output = await revParse(cwd);
   } catch (error) {
+    // runGit's own error says git itself could not start; a missing cwd fails to spawn the same way.
+    if (isHandoffError(error) && existsSync(cwd)) throw error;
     const text = errorText(error);
     if (/must be run in a work tree|bare repository/i.test(text)) {
       throw new HandoffError("E_BARE_REPO", `${cwd} is a bare repository or a git directory: it has no work tree`, {

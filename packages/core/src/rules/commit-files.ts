@@ -1,5 +1,5 @@
 import { HandoffError } from "../errors.js";
-import { gitOutput, splitNul } from "./git-output.js";
+import { gitOutput, splitNul } from "../git/run-git.js";
 import type { BlobEntry } from "./read-blobs.js";
 
 export interface CommitFilesOptions {

@@ -1,5 +1,5 @@
 import type { SkippedFile, SourceFile } from "./check-files.js";
-import { gitOutput } from "./git-output.js";
+import { gitOutput } from "../git/run-git.js";
 
 /** A file in git's object store: its path and the id of its blob. */
 export interface BlobEntry {

@@ -1,7 +1,7 @@
 import { lstatSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { SkippedFile, SourceFile } from "./check-files.js";
-import { gitOutput, splitNul } from "./git-output.js";
+import { gitOutput, splitNul } from "../git/run-git.js";
 import { readBlobFiles, type BlobEntry } from "./read-blobs.js";
 
 export interface WorkingFilesOptions {

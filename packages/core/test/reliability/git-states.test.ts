@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanupTempDirs, createRepo, makeTempDir, STOPPED_ON_A_CONFLICT, testEnv, type TestRepo } from "@handoff/test-utils";
+import { cleanupTempDirs, createRepo, makeTempDir, repoUnderAnotherRepoHookEnv, STOPPED_ON_A_CONFLICT, testEnv, type TestRepo } from "@handoff/test-utils";
 import type { GitOperation } from "../../src/schema/session-state.js";
 import { renderRestoreView } from "../../src/serialize/restore-view.js";
 import { loadSession } from "../../src/session/load.js";
@@ -98,19 +98,9 @@ describe("unusual repositories", () => {
 
 describe("a hook's environment pointing git elsewhere", () => {
   it("GIT_DIR, GIT_WORK_TREE and GIT_INDEX_FILE for another repository do not change what is read", async () => {
-    const other = createRepo({ branch: "elsewhere" });
-    other.write({ "theirs.ts": "x\n" });
-    other.git("add", "theirs.ts");
-    const repo = createRepo();
-    repo.git("switch", "-q", "-c", "mine");
-    repo.write({ "ours.ts": "y\n" });
-    repo.git("add", "ours.ts");
+    const { repo, other, hookEnv } = repoUnderAnotherRepoHookEnv();
     const saved = { ...process.env };
-    Object.assign(process.env, {
-      GIT_DIR: path.join(other.root, ".git"),
-      GIT_WORK_TREE: other.root,
-      GIT_INDEX_FILE: path.join(other.root, ".git", "index"),
-    });
+    Object.assign(process.env, hookEnv);
     try {
       const { state, file } = await saveSession({ cwd: repo.root, agent: "claude" });
       expect(file).toBe(path.join(repo.root, CLAUDE_FILE));

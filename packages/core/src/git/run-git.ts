@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { HandoffError } from "../errors.js";
-import { gitEnvironment } from "../git/env.js";
+import { gitEnvironment } from "./env.js";
 
 export interface GitRunOptions {
   /** Written to git's stdin, then closed. */
