@@ -248,6 +248,21 @@ describe("handoff switch", () => {
     expect(JSON.parse(readFileSync(path.join(repo.root, ".opencode", backups[0]!), "utf8")).task.description).toBe("Older task");
   });
 
+  it("carries a reason to the handoff it was given for, and not to the next one", () => {
+    const repo = createRepo();
+    runHandoff(repo.root, ["switch", "claude", "opencode", "--reason", "Rate limit"]);
+    runHandoff(repo.root, ["switch", "opencode", "claude"]);
+    expect(readState(repo.root).handoff).not.toHaveProperty("reason");
+    runHandoff(repo.root, ["save", "claude", "--reason", "Escalation: 3 STRICT violations"]);
+    const result = runHandoff(repo.root, ["switch", "claude", "opencode"]);
+    expect(result.stdout).toContain("   Reason: Escalation: 3 STRICT violations");
+    expect(readState(repo.root, ".opencode/.session-state.json").handoff).toMatchObject({
+      from: "claude",
+      to: "opencode",
+      reason: "Escalation: 3 STRICT violations",
+    });
+  });
+
   it("prints only JSON with --json", () => {
     const repo = createRepo();
     const result = runHandoff(repo.root, ["switch", "claude", "codex", "--json"]);

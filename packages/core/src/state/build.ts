@@ -84,9 +84,13 @@ function buildContext(snapshot: GitSnapshot, previous: SessionContext | undefine
   );
 }
 
-function buildHandoff(previous: HandoffRecord | undefined, reason: string | undefined): HandoffRecord | undefined {
+/**
+ * `save --reason` records why the next handoff will happen. A record of the handoff that brought
+ * the work to this agent (`to` is this agent) is history: the new reason starts a fresh record.
+ */
+function buildHandoff(agent: string, previous: HandoffRecord | undefined, reason: string | undefined): HandoffRecord | undefined {
   if (reason === undefined) return previous;
-  return { ...previous, reason };
+  return previous?.to === agent ? { reason } : { ...previous, reason };
 }
 
 /** A complete v2.0 state for `agent`: git from the snapshot, the rest from input, then the previous state. */
@@ -102,7 +106,7 @@ export function buildState(options: BuildStateOptions): SessionState {
     context: buildContext(snapshot, previous?.context, input),
     git: gitSection(snapshot, previous?.git),
     validation: previous?.validation ?? DEFAULT_VALIDATION,
-    handoff: buildHandoff(previous?.handoff, input.reason),
+    handoff: buildHandoff(agent, previous?.handoff, input.reason),
     freshness: snapshot.freshness,
   };
   return keepUnknownKeys(known, previous, TOP_LEVEL_KEYS);

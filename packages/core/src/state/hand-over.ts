@@ -15,6 +15,14 @@ export interface HandOverOptions {
   now?: Date;
 }
 
+/**
+ * The reason recorded for this handoff before it happened (`save --reason`, or the spec's appended
+ * `Escalation:` line); the reason of the handoff that brought the work to the source is history.
+ */
+function pendingReason(source: SessionState): string | undefined {
+  return source.handoff?.to === source.agent ? undefined : source.handoff?.reason;
+}
+
 /** The source agent's state as the target agent's, with the record of the handoff. */
 export function handOver(source: SessionState, options: HandOverOptions): SessionState {
   const at = isoTimestamp(options.now);
@@ -29,7 +37,7 @@ export function handOver(source: SessionState, options: HandOverOptions): Sessio
       from: source.agent,
       from_provider: source.provider,
       to: options.to,
-      reason: options.reason ?? source.handoff?.reason,
+      reason: options.reason ?? pendingReason(source),
       at,
       ...(commit ? { commit } : {}),
       ...(stash ? { stash } : {}),
