@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { HandoffError, isHandoffError } from "../errors.js";
-import { runGit } from "./run-git.js";
+import { discoverFromFiles } from "./discover-from-files.js";
 
 export interface RepoPaths {
   /** The work tree's top level. */
@@ -24,6 +24,8 @@ const REV_PARSE = ["rev-parse", "--is-bare-repository", "--absolute-git-dir", "-
  * when git says why on stderr: with no commits yet, `--verify -q HEAD` exits 1 quietly.
  */
 async function revParse(cwd: string): Promise<string> {
+  // Loaded here: a fresh restore, answered from the files, never starts a child process.
+  const { runGit } = await import("./run-git.js");
   const result = await runGit(cwd, REV_PARSE);
   if (result.code !== 0 && result.stderr.length > 0) throw new Error(result.stderr);
   return result.stdout.toString("utf8");
@@ -31,6 +33,11 @@ async function revParse(cwd: string): Promise<string> {
 
 /** Finds the repository that contains `cwd`, the way git itself would, ignoring GIT_DIR. */
 export async function resolveRepo(cwd: string): Promise<RepoPaths> {
+  return discoverFromFiles(cwd) ?? (await resolveWithGit(cwd));
+}
+
+/** `resolveRepo` by asking git; also what tests hold the file-based discovery against. */
+export async function resolveWithGit(cwd: string): Promise<RepoPaths> {
   let output: string;
   try {
     output = await revParse(cwd);
