@@ -15,6 +15,22 @@ export interface GitRun {
   stderr: string;
 }
 
+/** The error for a git that cannot be started at all (not installed, or not on PATH). */
+export function gitNotStarted(cause: Error): HandoffError {
+  const reason = cause.message.split("\n")[0]!.replace(/^Error: /, "");
+  return new HandoffError("E_GIT", `git could not be started: ${reason}`, { hint: "install git and put it on PATH", cause });
+}
+
+/**
+ * What a simple-git call failed with, as a HandoffError naming the command; git's own message
+ * says what is wrong, and a git that could not start says so.
+ */
+export function gitCommandFailed(command: string, cwd: string, error: unknown): HandoffError {
+  const cause = error instanceof Error ? error : new Error(String(error));
+  if (/spawn .*ENOENT/.test(cause.message)) return gitNotStarted(cause);
+  return new HandoffError("E_GIT", `${command} failed in ${cwd}: ${cause.message.trim()}`, { cause });
+}
+
 /**
  * Runs git in `cwd` and keeps its output as bytes: `-z` lists and blob contents are not text.
  * Repository variables in the environment are dropped, so `cwd` alone says which repository.
@@ -31,9 +47,7 @@ export function runGit(cwd: string, args: readonly string[], options: GitRunOpti
     const err: Buffer[] = [];
     child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
     child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
-    child.on("error", (error) =>
-      reject(new HandoffError("E_GIT", `git could not be started: ${error.message}`, { hint: "install git and put it on PATH", cause: error })),
-    );
+    child.on("error", (error) => reject(gitNotStarted(error)));
     child.on("close", (code) =>
       resolve({ code: code ?? -1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8") }),
     );

@@ -1,5 +1,6 @@
 import type { Freshness, GitOperation } from "../schema/session-state.js";
 import { gitReader } from "./client.js";
+import { gitCommandFailed } from "./run-git.js";
 import { indexFingerprint } from "./fingerprint.js";
 import { readHeadRef } from "./head-ref.js";
 import { recentCommits, type CommitSummary } from "./log.js";
@@ -23,6 +24,14 @@ const SUBJECTS_SCANNED_FOR_REFERENCES = 20;
 
 /** Everything handoff needs from git, in two git processes run side by side. */
 export async function readGitSnapshot(repo: RepoPaths): Promise<GitSnapshot> {
+  try {
+    return await readSnapshot(repo);
+  } catch (error) {
+    throw gitCommandFailed("git status", repo.root, error);
+  }
+}
+
+async function readSnapshot(repo: RepoPaths): Promise<GitSnapshot> {
   // Read before status, so that a change racing with us makes the state look stale, never fresh.
   const index = indexFingerprint(repo.gitDir);
   const statusOutput = gitReader(repo.root).raw([
