@@ -92,6 +92,13 @@ describe("handoff save <agent> --from-session", () => {
     expect(stateOf(repo, ".claude/.session-state.json").task.description).toBe("typed");
   });
 
+  it("rejects an unknown agent as bad usage before looking for its session", () => {
+    const { repo, env } = setUp();
+    const result = runHandoff(repo.root, ["save", "nosuchagent", "--from-session"], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toMatch(/session found|saving without one/);
+  });
+
   it("honours HANDOFF_CLAUDE_DIR", () => {
     const repo = createRepo();
     const { home } = setUp();

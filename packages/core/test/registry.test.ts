@@ -37,6 +37,14 @@ describe("agent registry", () => {
     expect(error.message).toContain("agents.evil");
   });
 
+  it("refuses a config path that names a folder, not a file", () => {
+    for (const file of [".", "./", ".claude/", "notes/.."]) {
+      const error = thrown(() => listAgents({ agents: { odd: file } }));
+      expect(error.code).toBe("E_CONFIG_INVALID");
+      expect(error.message).toContain("agents.odd");
+    }
+  });
+
   it("names the known agents for an unknown one", () => {
     const error = thrown(() => getAgent("gpt"));
     expect(error.code).toBe("E_UNKNOWN_AGENT");

@@ -10,7 +10,7 @@ export function hookLogPath(gitDir: string): string {
   return path.join(handoffFolder(gitDir), "hooks.log");
 }
 
-/** What the last background refresh did, for `handoff status`, tests and benchmarks. */
+/** What the last background refresh did: read when troubleshooting (docs/hooks.md), by tests and benchmarks. */
 export function lastRefreshPath(gitDir: string): string {
   return path.join(handoffFolder(gitDir), "last-refresh.json");
 }

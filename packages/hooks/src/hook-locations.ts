@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import path from "node:path";
-import { gitClient, resolveRepo } from "@handoff/core";
+import { gitOutput, resolveRepo } from "@handoff/core";
 import { runnerPath } from "./git-folder.js";
 
 export interface HookLocations {
@@ -29,8 +29,8 @@ function isDirectory(folder: string): boolean {
 /** Where handoff's hooks go in the repository around `cwd`, the way git itself resolves it. */
 export async function locateHooks(cwd: string): Promise<HookLocations> {
   const repo = await resolveRepo(cwd);
-  const output = await gitClient(repo.root).raw(["rev-parse", "--git-common-dir", "--git-path", "hooks"]);
-  const [common = ".git", hooks = ".git/hooks"] = output.split("\n");
+  const output = await gitOutput(repo.root, ["rev-parse", "--git-common-dir", "--git-path", "hooks"]);
+  const [common = ".git", hooks = ".git/hooks"] = output.toString("utf8").split("\n");
   const commonDir = path.resolve(repo.root, common);
   const hooksDir = path.resolve(repo.root, hooks);
   // husky 9 sets core.hooksPath to `<its folder>/_` and runs `<its folder>/<hook>` from there.

@@ -22,11 +22,17 @@ function formatEntry(level: HookLogLevel, hook: string, message: string, now: Da
   return `${now.toISOString()} ${level} ${hook}: ${body}\n`;
 }
 
-/** Keeps the newest half of an oversized log, cut at the start of an entry. */
-function trimmed(text: string): string {
-  const keepFrom = text.length - Math.floor(MAX_HOOK_LOG_BYTES / 2);
-  const cut = text.indexOf("\n", keepFrom);
-  return cut === -1 ? "" : text.slice(cut + 1);
+const NEWLINE = 0x0a;
+const SPACE = 0x20;
+
+/**
+ * Keeps the newest half of an oversized log, cut at the start of an entry: after a newline that
+ * no indented continuation line follows. Counted in bytes, as the cap is.
+ */
+function trimmed(log: Buffer): Buffer {
+  let cut = log.indexOf(NEWLINE, Math.max(0, log.length - Math.floor(MAX_HOOK_LOG_BYTES / 2)));
+  while (cut !== -1 && log[cut + 1] === SPACE) cut = log.indexOf(NEWLINE, cut + 1);
+  return cut === -1 ? Buffer.alloc(0) : log.subarray(cut + 1);
 }
 
 /**
@@ -35,7 +41,7 @@ function trimmed(text: string): string {
  */
 export function appendHookLog(gitDir: string, level: HookLogLevel, hook: string, message: string, now = new Date()): void {
   const file = hookLogPath(gitDir);
-  const entry = formatEntry(level, hook, message, now);
+  const entry = Buffer.from(formatEntry(level, hook, message, now));
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     let size = 0;
@@ -44,7 +50,7 @@ export function appendHookLog(gitDir: string, level: HookLogLevel, hook: string,
     } catch {
       // no log yet
     }
-    if (size + entry.length > MAX_HOOK_LOG_BYTES) writeFileSync(file, trimmed(readFileSync(file, "utf8")) + entry);
+    if (size + entry.length > MAX_HOOK_LOG_BYTES) writeFileSync(file, Buffer.concat([trimmed(readFileSync(file)), entry]));
     else appendFileSync(file, entry);
   } catch {
     // Nowhere left to report to; the hook stays silent by design.
@@ -72,7 +78,7 @@ export function readHookLog(gitDir: string): HookLogEntry[] {
 }
 
 /** How far back `handoff status` looks for hook errors. */
-export const RECENT_ERRORS_MS = 7 * 24 * 60 * 60 * 1000;
+const RECENT_ERRORS_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** The hook errors logged since `since` (the last 7 days by default), oldest first. */
 export function recentHookErrors(gitDir: string, since = new Date(Date.now() - RECENT_ERRORS_MS)): HookLogEntry[] {

@@ -11,7 +11,3 @@ export type RefreshHook = (typeof REFRESH_HOOKS)[number];
 export function isHookName(name: string): name is HookName {
   return (HOOK_NAMES as readonly string[]).includes(name);
 }
-
-export function isRefreshHook(name: string): name is RefreshHook {
-  return (REFRESH_HOOKS as readonly string[]).includes(name);
-}

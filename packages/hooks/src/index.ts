@@ -1,21 +1,15 @@
-export { HOOK_NAMES, REFRESH_HOOKS, isHookName, isRefreshHook } from "./hook-names.js";
+export { HOOK_NAMES, REFRESH_HOOKS, isHookName } from "./hook-names.js";
 export type { HookName, RefreshHook } from "./hook-names.js";
 
 export { runHook } from "./run-hook.js";
 export type { RunHookOptions } from "./run-hook.js";
 export type { PrePushOptions } from "./run-pre-push.js";
-export { refreshDecision, rebaseInProgress } from "./trigger.js";
-export type { RefreshDecision } from "./trigger.js";
 export { refreshAgentStates } from "./refresh.js";
 export type { RefreshReport, RefreshFailure } from "./refresh.js";
-export { coalesce } from "./coalesce.js";
-export type { CoalesceOutcome } from "./coalesce.js";
-export { readLastRefresh } from "./last-refresh.js";
-export type { LastRefresh } from "./last-refresh.js";
 
-export { appendHookLog, readHookLog, recentHookErrors, MAX_HOOK_LOG_BYTES, RECENT_ERRORS_MS } from "./hook-log.js";
+export { appendHookLog, readHookLog, recentHookErrors, MAX_HOOK_LOG_BYTES } from "./hook-log.js";
 export type { HookLogEntry, HookLogLevel } from "./hook-log.js";
-export { handoffFolder, hookLogPath, lastRefreshPath, runnerPath } from "./git-folder.js";
+export { hookLogPath } from "./git-folder.js";
 
 export { installHooks } from "./install.js";
 export type { InstallOptions, InstallResult } from "./install.js";

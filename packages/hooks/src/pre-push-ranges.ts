@@ -2,7 +2,7 @@ import { changedFiles, gitOutput, runGit, type BlobEntry } from "@handoff/core";
 import { isZeroId, type PushUpdate } from "./pre-push-input.js";
 
 /** What a pushed ref brings the remote: the files at `tip` that differ from every one of `bases`. */
-export interface PushRange {
+interface PushRange {
   tip: string;
   /** Commits the remote already has that the new commits sit on; empty when all of the history is new. */
   bases: string[];
@@ -45,7 +45,7 @@ async function rangeAgainstRemoteRefs(context: GitContext, tip: string): Promise
  * where the two histories meet, a new branch from the remote's tracking refs. Undefined when the
  * update brings no new commit (a deletion, or a ref moved to a commit the remote has).
  */
-export async function pushRange(context: GitContext, update: PushUpdate): Promise<PushRange | undefined> {
+async function pushRange(context: GitContext, update: PushUpdate): Promise<PushRange | undefined> {
   const tip = update.localSha;
   if (isZeroId(tip)) return undefined;
   const old = update.remoteSha;
@@ -58,7 +58,7 @@ export async function pushRange(context: GitContext, update: PushUpdate): Promis
 }
 
 /** The files a range changes, as they are at its tip: in every base's diff, or all files when history is new. */
-export async function filesInRange(context: GitContext, range: PushRange, wanted: (path: string) => boolean): Promise<BlobEntry[]> {
+async function filesInRange(context: GitContext, range: PushRange, wanted: (path: string) => boolean): Promise<BlobEntry[]> {
   if (range.bases.length === 0) return changedFiles(context.root, undefined, range.tip, { wanted, env: context.env });
   let common: Map<string, BlobEntry> | undefined;
   for (const base of range.bases) {

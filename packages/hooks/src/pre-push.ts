@@ -3,10 +3,6 @@ import { parsePushUpdates, pushesCommits } from "./pre-push-input.js";
 import { pushedFiles } from "./pre-push-ranges.js";
 import { prePushVerdict } from "./pre-push-report.js";
 
-function skipRequested(env: NodeJS.ProcessEnv): boolean {
-  return env.HANDOFF_SKIP === "1" || env.HANDOFF_SKIP === "true";
-}
-
 /**
  * The pre-push check: the STRICT and FLEXIBLE rules over the files the pushed commits change, as
  * they are in those commits. Returns git's exit code: 1 only for a STRICT violation with
@@ -26,7 +22,7 @@ export async function runPrePush(options: {
   out: (line: string) => void;
 }): Promise<number> {
   const { env, out } = options;
-  if (skipRequested(env)) return 0;
+  if (env.HANDOFF_SKIP === "1") return 0; // as the hook scripts and runHook read it
   const updates = parsePushUpdates(options.stdin).filter(pushesCommits);
   if (updates.length === 0) return 0;
 

@@ -1,9 +1,8 @@
-import { gitClient } from "@handoff/core";
+import { gitOutput, splitNul } from "@handoff/core";
 
 /** Which of the given repo-relative files git tracks (one `git ls-files` for all of them). */
 export async function trackedAmong(root: string, files: readonly string[]): Promise<Set<string>> {
   if (files.length === 0) return new Set();
   const pathspecs = files.map((file) => `:(literal)${file}`);
-  const output = await gitClient(root).raw(["ls-files", "-z", "--", ...pathspecs]);
-  return new Set(output.split("\0").filter((file) => file.length > 0));
+  return new Set(splitNul(await gitOutput(root, ["ls-files", "-z", "--", ...pathspecs])));
 }

@@ -36,6 +36,28 @@ describe("the hook log", () => {
     expect(entries[0]!.message).toMatch(/^\d+ x+$/);
   });
 
+  it("stays under its size cap in bytes when messages are not ASCII", () => {
+    const gitDir = makeTempDir();
+    const message = "é".repeat(1000); // 2 bytes each in UTF-8
+    let largest = 0;
+    for (let index = 0; index < 400; index++) {
+      appendHookLog(gitDir, "ERROR", "post-commit", `${index} ${message}`);
+      largest = Math.max(largest, statSync(hookLogPath(gitDir)).size);
+    }
+    expect(largest).toBeLessThanOrEqual(MAX_HOOK_LOG_BYTES);
+    expect(readHookLog(gitDir).at(-1)!.message.startsWith("399 ")).toBe(true);
+  });
+
+  it("trims at the start of an entry, never inside a multi-line message", () => {
+    const gitDir = makeTempDir();
+    const lines = Array.from({ length: 40 }, (_, line) => `line ${line} ${"y".repeat(100)}`).join("\n");
+    for (let index = 0; index < 100; index++) appendHookLog(gitDir, "ERROR", "post-commit", `${index}\n${lines}`);
+    const text = readFileSync(hookLogPath(gitDir), "utf8");
+    expect(text.length).toBeLessThan(100 * lines.length); // it was trimmed
+    expect(text).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(readHookLog(gitDir)[0]!.message.split("\n")).toHaveLength(41);
+  });
+
   it("counts only recent errors for `handoff status`", () => {
     const gitDir = makeTempDir();
     appendHookLog(gitDir, "ERROR", "post-commit", "old", new Date("2020-01-01T00:00:00Z"));

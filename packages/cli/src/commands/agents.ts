@@ -28,7 +28,7 @@ const agents: Command = {
     }
     const session = (agent: (typeof list)[number]) => (agent.hasSession ? "✓ readable" : agent.readsSessions ? "-" : "n/a");
     const rows = list.map((agent) => [agent.name, agent.label, agent.file, agent.hasState ? "✓ saved" : "-", session(agent)]);
-    for (const line of formatTable([["AGENT", "NAME", "STATE FILE", "STATE", "SESSION"], ...rows])) out.line(displaySafe(line));
+    for (const line of formatTable([["AGENT", "NAME", "STATE FILE", "STATE", "SESSION"], ...rows].map((row) => row.map(displaySafe)))) out.line(line);
   },
 };
 

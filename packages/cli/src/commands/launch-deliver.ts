@@ -26,7 +26,7 @@ export async function deliverPrompt(out: Output, options: DeliverOptions): Promi
   if (launched.launched) return launched.exitCode;
   const manual = manualLaunchCommand(to);
   if (launched.reason === "no-command" || !manual) {
-    out.note(`⚠️  ${to.label} has no command-line program to launch; paste the prompt from: handoff restore ${to.name} --prompt`);
+    out.note(`⚠️  ${displaySafe(to.label)} has no command-line program to launch; paste the prompt from: handoff restore ${to.name} --prompt`);
   } else {
     out.note(`⚠️  ${displaySafe(to.command ?? to.name)} is not on PATH; once it is installed, run:`);
     out.note(`   ${displaySafe(manual)}`);

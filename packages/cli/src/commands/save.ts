@@ -20,12 +20,14 @@ const save: Command = {
   async run(parsed, { cwd, out }) {
     const [agent] = takePositionals(parsed, ["agent"]);
     const opened = await openRepo(cwd);
-    const schema = flag(parsed, "schema") ? schemaReference(opened.repo.root, agentIn(opened, agent!).file) : undefined;
+    // Resolved first: an unknown agent is bad usage before any session is read for it.
+    const info = agentIn(opened, agent!);
+    const schema = flag(parsed, "schema") ? schemaReference(opened.repo.root, info.file) : undefined;
     const result = await saveSession({
       cwd,
-      agent: agent!,
+      agent: info.name,
       input: flag(parsed, "from-session")
-        ? await (await import("./session-input.js")).inputWithSession(out, { agent: agent!, root: opened.repo.root, given: saveInputFrom(parsed), reportMissing: true })
+        ? await (await import("./session-input.js")).inputWithSession(out, { agent: info.name, root: opened.repo.root, given: saveInputFrom(parsed), reportMissing: true })
         : saveInputFrom(parsed),
       opened,
       github: askGithub(parsed),

@@ -30,7 +30,7 @@ export interface SessionInputOptions {
  */
 export async function inputWithSession(out: Output, options: SessionInputOptions): Promise<SaveInput> {
   const { session, notes } = await readAgentSession({ agent: options.agent, root: options.root });
-  const label = agentLabel(options.agent);
+  const label = displaySafe(agentLabel(options.agent));
   if (!session) {
     if (options.reportMissing) {
       out.note(`⚠️  No ${label} session found for this repository; saving without one`);

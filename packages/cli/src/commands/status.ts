@@ -62,13 +62,14 @@ const status: Command = {
         freshness!,
         state!.task?.description ?? "(no task)",
       ]);
-    for (const line of formatTable([["AGENT", "PROVIDER", "BRANCH", "SAVED", "GIT", "TASK"], ...rows])) {
-      out.line(displaySafe(line));
+    // Each cell is made safe before the columns are measured, so an escaped character cannot skew them.
+    for (const line of formatTable([["AGENT", "PROVIDER", "BRANCH", "SAVED", "GIT", "TASK"], ...rows].map((row) => row.map(displaySafe)))) {
+      out.line(line);
     }
     for (const { agent, error } of broken) {
       // Schema errors span several lines: each is made safe on its own, so the newlines stay real.
       for (const line of `❌ ${agent}: ${error!.message}`.split("\n")) out.line(displaySafe(line));
-      if (error!.hint) out.line(`   ${error!.hint}`);
+      if (error!.hint) out.line(`   ${displaySafe(error!.hint)}`);
     }
     hookErrors.forEach((line) => out.line(line));
     return broken.length ? 1 : 0;

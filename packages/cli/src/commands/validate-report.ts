@@ -60,7 +60,7 @@ export function printSummary(out: Output, validation: Validation, report: RuleRe
 export function printRecorded(out: Output, result: RecordValidationResult): void {
   for (const { file, error } of result.failed) {
     out.note(`⚠️  ${displaySafe(file)} was left as it was: ${displaySafe(error.message)}`);
-    if (error.hint) out.note(`   ${error.hint}`);
+    if (error.hint) out.note(`   ${displaySafe(error.hint)}`);
   }
   if (result.recorded.length === 0) {
     out.line("📝 No session state here to record the results in");

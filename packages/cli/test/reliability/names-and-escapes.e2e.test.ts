@@ -102,6 +102,16 @@ describe("terminal control sequences are printed escaped", () => {
     expect(edited.stdout).toContain(`abc${ESCAPED_TITLE_CHANGE}`);
   });
 
+  it("without skewing the status table's columns", () => {
+    const repo = createRepo();
+    expect(runHandoff(repo.root, ["save", "claude", "--provider", `evil${TITLE_CHANGE}`]).code).toBe(0);
+    expect(runHandoff(repo.root, ["save", "codex", "--provider", "openai"]).code).toBe(0);
+    const branch = JSON.parse(runHandoff(repo.root, ["restore", "claude", "--json"]).stdout).git.branch as string;
+    const [header, ...rows] = runHandoff(repo.root, ["status"]).stdout.trimEnd().split("\n");
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row.indexOf(` ${branch} `) + 1).toBe(header!.indexOf("BRANCH"));
+  });
+
   it("in the error shown for a broken state file", () => {
     const repo = createRepo();
     repo.write({ [CLAUDE_FILE]: `{"version": "2.0", "task": tru${TITLE_CHANGE}e}` });

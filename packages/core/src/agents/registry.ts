@@ -49,10 +49,13 @@ export function agentLabel(name: string): string {
 
 function checkRelativeFile(name: string, file: string): string {
   const normalized = path.posix.normalize(file.replaceAll("\\", "/"));
-  if (path.posix.isAbsolute(normalized) || normalized === ".." || normalized.startsWith("../")) {
+  const outside = path.posix.isAbsolute(normalized) || normalized === ".." || normalized.startsWith("../");
+  // "." or "dir/" names a folder: the state file would take its place, and the folder be moved aside.
+  const folder = normalized === "." || normalized.endsWith("/");
+  if (outside || folder) {
     throw new HandoffError(
       "E_CONFIG_INVALID",
-      `agents.${name}: "${file}" must be a path inside the repository, relative to its root`,
+      `agents.${name}: "${file}" must be the path of a file inside the repository, relative to its root`,
       { file: "handoff.config.json", hint: `use a path such as ".${name}/.session-state.json"` },
     );
   }

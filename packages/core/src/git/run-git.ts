@@ -16,7 +16,7 @@ export interface GitRun {
 }
 
 /** The error for a git that cannot be started at all (not installed, or not on PATH). */
-export function gitNotStarted(cause: Error): HandoffError {
+function gitNotStarted(cause: Error): HandoffError {
   const reason = cause.message.split("\n")[0]!.replace(/^Error: /, "");
   return new HandoffError("E_GIT", `git could not be started: ${reason}`, { hint: "install git and put it on PATH", cause });
 }

@@ -103,7 +103,7 @@ function splitLines(text: string): string[] {
   return lines.map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));
 }
 
-/** The violations of the given rules (all of which apply to the file) in one file's text. */
+/** The violations of the given rules (all of which apply to the file) in one file's text, rule by rule. */
 function violationsIn(path: string, text: string, rules: readonly CompiledRule[]): Violation[] {
   const found: Violation[] = [];
   let lines: string[] | undefined;
@@ -119,7 +119,7 @@ function violationsIn(path: string, text: string, rules: readonly CompiledRule[]
       found.push(violation(compiled, path, index + 1, matches.length ? matches.join(", ") : undefined));
     });
   }
-  return found.sort((a, b) => a.line - b.line);
+  return found;
 }
 
 function compareText(a: string, b: string): number {

@@ -1,6 +1,6 @@
 import { HandoffError } from "../errors.js";
 import { gitOutput, splitNul } from "../git/run-git.js";
-import type { BlobEntry } from "./read-blobs.js";
+import { REGULAR_FILE_MODES, type BlobEntry } from "./read-blobs.js";
 
 export interface CommitFilesOptions {
   /** Only paths this accepts are listed. */
@@ -9,7 +9,6 @@ export interface CommitFilesOptions {
 }
 
 const OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i;
-const REGULAR_FILE_MODES = new Set(["100644", "100755"]);
 
 /** Only full object ids reach git as arguments: nothing that could be read as an option. */
 export function assertObjectId(id: string): string {

@@ -22,6 +22,9 @@ export interface ReadBlobsOptions {
 
 const DEFAULT_BATCH_BYTES = 8 * 1024 * 1024;
 
+/** The tree and index modes of regular files: symlinks (120000) and submodules (160000) are not source text. */
+export const REGULAR_FILE_MODES: ReadonlySet<string> = new Set(["100644", "100755"]);
+
 /** `git cat-file --batch-check`: the size of each blob, without reading it. */
 async function blobSizes(cwd: string, ids: string[], env: NodeJS.ProcessEnv | undefined): Promise<Map<string, number>> {
   const output = await gitOutput(cwd, ["cat-file", "--batch-check"], { input: ids.map((id) => `${id}\n`).join(""), env });

@@ -2,7 +2,7 @@ import { lstatSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { SkippedFile, SourceFile } from "./check-files.js";
 import { gitOutput, splitNul } from "../git/run-git.js";
-import { readBlobFiles, type BlobEntry } from "./read-blobs.js";
+import { readBlobFiles, REGULAR_FILE_MODES, type BlobEntry } from "./read-blobs.js";
 
 export interface WorkingFilesOptions {
   /** Only paths this accepts are read (the paths some rule looks at). */
@@ -26,7 +26,6 @@ interface IndexEntry {
 
 /** Files read from disk are handed on in batches of about this many bytes. */
 const DISK_BATCH_BYTES = 8 * 1024 * 1024;
-const REGULAR_FILE_MODES = new Set(["100644", "100755"]);
 
 /** `git ls-files -s -z`: `<mode> <id> <stage>\t<path>` for every index entry. */
 async function indexEntries(root: string): Promise<IndexEntry[]> {

@@ -56,7 +56,7 @@ export function ruleProblems(rule: Rule): RuleProblem[] {
 }
 
 /** `rules[1] (page-layout).forbid`: where a problem is, named by position and id. */
-export function ruleLocation(index: number, rule: Pick<Rule, "id">, field?: string): string {
+function ruleLocation(index: number, rule: Pick<Rule, "id">, field?: string): string {
   return `rules[${index}] (${rule.id})${field ? `.${field}` : ""}`;
 }
 

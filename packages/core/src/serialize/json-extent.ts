@@ -33,11 +33,6 @@ export function scanTopLevelObject(text: string): ObjectExtent {
   return { end: -1, tooDeepAt };
 }
 
-/** Where the top-level JSON object in `text` ends; -1 when it never closes. */
-export function endOfTopLevelObject(text: string): number {
-  return scanTopLevelObject(text).end;
-}
-
 /** 1-based line and column of a character offset. */
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset);

@@ -32,6 +32,13 @@ function invalidJson(file: string, text: string, offset: number, detail: string)
   });
 }
 
+export function stateTooLarge(file: string, size: number): HandoffError {
+  return new HandoffError("E_STATE_TOO_LARGE", `${file} is ${size} bytes, over the ${MAX_STATE_BYTES}-byte limit`, {
+    file,
+    hint: "a session state is a few kilobytes; move the file away and run `handoff save <agent>`",
+  });
+}
+
 function tooDeep(file: string, text: string, offset: number): HandoffError {
   const { line, column } = lineAndColumn(text, offset);
   return new HandoffError("E_STATE_TOO_LARGE", `${file}:${line}:${column}: nested deeper than ${MAX_NESTING_DEPTH} levels`, {
@@ -58,12 +65,7 @@ function pathOfProtoKey(value: unknown, at: string[]): string | undefined {
 
 /** Parses a state file's text; `file` names it in every error. Never throws anything but HandoffError. */
 export function parseState(text: string, file = "session state"): ParsedState {
-  if (text.length > MAX_STATE_BYTES) {
-    throw new HandoffError("E_STATE_TOO_LARGE", `${file} is ${text.length} bytes, over the ${MAX_STATE_BYTES}-byte limit`, {
-      file,
-      hint: "a session state is a few kilobytes; move the file away and run `handoff save <agent>`",
-    });
-  }
+  if (text.length > MAX_STATE_BYTES) throw stateTooLarge(file, text.length);
   const body = text.replace(/^\uFEFF/, "");
   const start = body.search(/\S/);
   if (start === -1 || body[start] !== "{") {

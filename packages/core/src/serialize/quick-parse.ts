@@ -18,7 +18,6 @@ type Shape = Record<string, { read: Reader; optional: boolean }>;
 /** Values nest no deeper than this here; deeper ones are left to `parseState` and its limit. */
 const MAX_DEPTH = 64;
 
-
 const string: Reader = (value) => (typeof value === "string" ? value : INVALID);
 const boolean: Reader = (value) => (typeof value === "boolean" ? value : INVALID);
 const integer: Reader = (value) => (Number.isSafeInteger(value) ? value : INVALID);

@@ -46,7 +46,7 @@ export function renderRestoreView(unsafeState: SessionState, options: RestoreVie
   }
   if (state.handoff?.reason) lines.push(`💬 Handoff reason: ${state.handoff.reason}`);
   if (options.freshness === "stale") lines.push("⏳ Git state: stale (the repository changed since it was saved)");
-  const section = (title: string, items: string[], format: (item: string, index: number) => string) => {
+  const section = <T>(title: string, items: readonly T[], format: (item: T, index: number) => string) => {
     if (items.length === 0) return;
     const shown = items.slice(0, MAX_LISTED);
     const more = items.length - shown.length;
@@ -56,11 +56,7 @@ export function renderRestoreView(unsafeState: SessionState, options: RestoreVie
   section("Created files", created, (file) => `  - ${file}${staged.has(file) ? " (staged)" : ""}`);
   section("Conflicted files", state.git.conflicted_files ?? [], (file) => `  - ${file}`);
   section("Next steps", nextSteps, (step, index) => `${String(index + 1).padStart(2)}. ${step}`);
-  const violations = state.validation?.violations ?? [];
-  section("Rule violations", violations.map(String), (_, index) => {
-    const v = violations[index]!;
-    return `  - ${v.file}:${v.line} ${v.severity} ${v.rule}: ${v.message}`;
-  });
+  section("Rule violations", state.validation?.violations ?? [], (v) => `  - ${v.file}:${v.line} ${v.severity} ${v.rule}: ${v.message}`);
   lines.push(RULE);
   return lines.join("\n");
 }

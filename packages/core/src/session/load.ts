@@ -14,7 +14,7 @@ export interface LoadedSession {
   file: string;
   state: SessionState;
   repairs: string[];
-  /** `refreshed`: it was stale and its git part was recomputed and written back. */
+  /** `refreshed`: it was stale (or recorded no freshness) and its git part was recomputed and written back. */
   freshness: LoadedFreshness;
 }
 

@@ -19,7 +19,7 @@ function storeDir(where: SessionEnvironment): string {
   return handoffOverride("claude", where) ?? fromVariable(where, "CLAUDE_CONFIG_DIR") ?? path.join(where.home, ".claude");
 }
 
-export function encodeProjectPath(dir: string): string {
+function encodeProjectPath(dir: string): string {
   return dir.replace(/[^a-zA-Z0-9]/g, "-");
 }
 

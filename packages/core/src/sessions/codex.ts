@@ -32,8 +32,7 @@ function rolloutFiles(sessions: string): string[] {
   return files;
 }
 
-function sessionMeta(line: string | undefined): JsonObject | undefined {
-  const record = asObject(parseJson(line));
+function sessionMeta(record: JsonObject | undefined): JsonObject | undefined {
   return record?.type === "session_meta" ? asObject(record.payload) : undefined;
 }
 
@@ -80,7 +79,7 @@ export const codexReader: SessionReader = {
       .sort((a, b) => b.updatedAt - a.updatedAt)
       .slice(0, MAX_CANDIDATES);
     for (const { file, updatedAt } of newestFirst) {
-      const meta = sessionMeta(readFirstLine(file));
+      const meta = sessionMeta(asObject(parseJson(readFirstLine(file))));
       if (meta && isInside(asString(meta.cwd), root)) {
         return { session: { file, id: asString(meta.id) ?? path.basename(file, ".jsonl"), updatedAt }, notes: [] };
       }
@@ -90,7 +89,7 @@ export const codexReader: SessionReader = {
 
   async read(found, root, where) {
     const { records, unreadable } = readJsonLines(found.file);
-    const meta = sessionMeta(JSON.stringify(records[0] ?? {}));
+    const meta = sessionMeta(records[0]);
     const facts = new SessionFacts(root, asString(meta?.cwd) ?? root);
     facts.provider = asString(meta?.model_provider) ?? "openai";
     const unknown = new UnknownKinds();

@@ -3,7 +3,7 @@ import type { SaveInput } from "../state/build.js";
 import { repoRelative } from "./files.js";
 
 /** How many of the last commands a state keeps. */
-export const MAX_COMMANDS = 10;
+const MAX_COMMANDS = 10;
 const MAX_TASK_CHARS = 500;
 const MAX_COMMAND_CHARS = 400;
 const DONE = new Set(["completed", "complete", "done", "cancelled", "canceled", "checked", "dismissed"]);
@@ -56,10 +56,6 @@ export class SessionFacts {
   /** The agent's todo list as it last wrote it. */
   todoList(items: TodoItem[]): void {
     this.todos = items.filter((item) => item.text.trim());
-  }
-
-  get hasTodos(): boolean {
-    return this.todos !== undefined;
   }
 
   touched(file: string | undefined, kind: "created" | "modified"): void {

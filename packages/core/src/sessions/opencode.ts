@@ -49,7 +49,7 @@ export const opencodeReader: SessionReader = {
       return { notes: [`no OpenCode storage in ${storage}`] };
     }
     const projects = jsonFiles(path.join(storage, "project"));
-    const projectIds = projects.filter((project) => isInside(asString(project.worktree), root) || asString(project.worktree) === root).map((p) => asString(p.id));
+    const projectIds = projects.filter((project) => isInside(asString(project.worktree), root)).map((p) => asString(p.id));
     const sessions = listDir(path.join(storage, "session"))
       .filter((entry) => entry.isDirectory())
       .flatMap((entry) => jsonFiles(path.join(storage, "session", entry.name)).map((session) => ({ session, project: entry.name })))

@@ -1,5 +1,4 @@
 import { agentLabel } from "../agents/registry.js";
-import { redactDeep } from "../redact/redact.js";
 import type { SaveInput } from "../state/build.js";
 import { currentEnvironment } from "./env.js";
 import { sessionReaderFor } from "./readers.js";
@@ -44,6 +43,9 @@ export async function readAgentSession(options: ReadAgentSessionOptions): Promis
     const lookup = await reader.find(options.root, where);
     if (!lookup.session) return { notes: lookup.notes };
     const reading = await reader.read(lookup.session, options.root, where);
+    // Loaded here, not at the top: `handoff agents` reaches this file only for hasAgentSession,
+    // and the secret detectors are the heaviest part of the CLI.
+    const { redactDeep } = await import("../redact/redact.js");
     const redacted = await redactDeep(reading.input);
     return {
       session: {

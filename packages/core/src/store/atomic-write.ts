@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /** Writes `content` to `file` so that a reader sees the old file or the new one, never a mix. */
@@ -9,6 +9,9 @@ export function writeFileAtomic(file: string, content: string): void {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${unique}.tmp`);
   const descriptor = openSync(temporary, "wx", 0o644);
   try {
+    // A replaced file keeps its permissions (a private .gitignore, a group-writable package.json).
+    const mode = existingMode(file);
+    if (mode !== undefined) fchmodSync(descriptor, mode);
     writeFileSync(descriptor, content); // loops until every byte is written
     fsyncSync(descriptor);
   } catch (error) {
@@ -24,6 +27,14 @@ export function writeFileAtomic(file: string, content: string): void {
     throw error;
   }
   syncFolder(path.dirname(file));
+}
+
+function existingMode(file: string): number | undefined {
+  try {
+    return statSync(file).mode & 0o777;
+  } catch {
+    return undefined;
+  }
 }
 
 function syncFolder(folder: string): void {

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import { HandoffError } from "../errors.js";
-import { MAX_STATE_BYTES, parseState, type ParsedState } from "../serialize/parse.js";
+import { MAX_STATE_BYTES, parseState, stateTooLarge, type ParsedState } from "../serialize/parse.js";
 
 /** Reads and parses a state file; undefined when there is none. Bad content throws a HandoffError. */
 export function readStateFile(file: string): ParsedState | undefined {
@@ -27,11 +27,6 @@ export function readStateFile(file: string): ParsedState | undefined {
     }
     throw error;
   }
-  if (size > MAX_STATE_BYTES) {
-    throw new HandoffError("E_STATE_TOO_LARGE", `${file} is ${size} bytes, over the ${MAX_STATE_BYTES}-byte limit`, {
-      file,
-      hint: "a session state is a few kilobytes; move the file away and run `handoff save <agent>`",
-    });
-  }
+  if (size > MAX_STATE_BYTES) throw stateTooLarge(file, size);
   return parseState(readFileSync(file, "utf8"), file);
 }

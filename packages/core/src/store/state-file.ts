@@ -81,7 +81,10 @@ export async function updateStateFile(options: UpdateStateOptions): Promise<Writ
   });
 }
 
-/** Writes a state file only if it exists and reads cleanly (what a git hook may do). */
+/**
+ * Rewrites a state file only if it exists (what a git hook may do); undefined when there is none.
+ * One that cannot be read is never moved aside here: the HandoffError is thrown instead.
+ */
 export async function refreshExistingStateFile(
   root: string,
   agent: Pick<AgentInfo, "file">,

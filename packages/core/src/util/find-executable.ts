@@ -1,4 +1,4 @@
-import { accessSync, constants } from "node:fs";
+import { accessSync, constants, statSync } from "node:fs";
 import path from "node:path";
 
 /** The absolute path of `name` on PATH (with PATHEXT on Windows), or undefined. */
@@ -10,7 +10,8 @@ export function findExecutable(name: string, env: NodeJS.ProcessEnv = process.en
       const candidate = path.join(folder, name + extension);
       try {
         accessSync(candidate, constants.X_OK);
-        return candidate;
+        // A folder passes the X_OK check too (its search permission).
+        if (statSync(candidate).isFile()) return candidate;
       } catch {
         // not here
       }

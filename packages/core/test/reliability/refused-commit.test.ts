@@ -28,3 +28,28 @@ describe("a WIP commit that git refuses", () => {
     expect(repo.git("log", "--format=%s")).toBe("files\ninitial commit\n");
   });
 });
+
+describe("a WIP commit with nothing to keep out", () => {
+  it("commits every change instead of unstaging them all", async () => {
+    const repo = createRepo();
+    repo.commit("files", { "a.ts": "1\n" });
+    repo.write({ "a.ts": "2\n", "new.ts": "new\n" });
+    const { repo: paths } = await openRepo(repo.root);
+    await commitWorkInProgress(paths, "wip", []);
+    expect(repo.git("log", "-1", "--format=%s")).toBe("wip\n");
+    expect(repo.git("show", "--name-only", "--format=", "HEAD").split("\n").filter(Boolean).sort()).toEqual(["a.ts", "new.ts"]);
+    expect(repo.git("status", "--porcelain")).toBe("");
+  });
+});
+
+describe("a WIP commit where only kept-out files changed", () => {
+  it("fails instead of passing off the previous commit as the WIP commit", async () => {
+    const repo = createRepo();
+    repo.write({ "state.json": "{}\n" });
+    const { repo: paths } = await openRepo(repo.root);
+    const error = await handoffError(() => commitWorkInProgress(paths, "wip", ["state.json"]), "E_GIT");
+    expect(error.message).toContain("nothing to commit");
+    expect(repo.git("log", "--format=%s")).toBe("initial commit\n");
+    expect(repo.git("status", "--porcelain")).toBe("?? state.json\n");
+  });
+});
