@@ -59,7 +59,7 @@ export async function resolveWithGit(cwd: string): Promise<RepoPaths> {
     }
     throw new HandoffError("E_GIT", `git rev-parse failed in ${cwd}: ${text.trim()}`, { cause: error });
   }
-  // With no commits yet, `--verify -q HEAD` prints nothing and exits 1 quietly.
+  // HEAD is missing from the output when there is no commit yet (see revParse).
   const [bare, gitDir, root, head] = output.split("\n");
   if (bare === "true" || !root) {
     throw new HandoffError("E_BARE_REPO", `${cwd} is a bare repository: it has no work tree`, {

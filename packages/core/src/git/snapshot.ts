@@ -27,7 +27,7 @@ export async function readGitSnapshot(repo: RepoPaths): Promise<GitSnapshot> {
   try {
     return await readSnapshot(repo);
   } catch (error) {
-    throw gitCommandFailed("git status", repo.root, error);
+    throw gitCommandFailed("git status or git log", repo.root, error);
   }
 }
 
