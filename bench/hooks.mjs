@@ -131,7 +131,7 @@ function summarize(samples) {
 }
 
 export async function main({ rounds = 15, bin, tmp } = {}) {
-  const cli = bin ?? process.env.HANDOFF_BIN ?? path.resolve(here, "../packages/cli/dist/cli.js");
+  const cli = bin ?? process.env.HANDOFF_BIN ?? path.resolve(here, "../packages/cli/dist/cli.cjs");
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`pnpm run build\` first`);
   rounds = Math.min(Math.max(1, rounds), MAX_ROUNDS);
   const folder = mkdtempSync(path.join(tmp ?? process.env.HANDOFF_BENCH_TMP ?? os.tmpdir(), "handoff-hooks-bench-"));

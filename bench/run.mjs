@@ -16,7 +16,7 @@ import { createBenchRepo, settleIndex } from "./lib/repo.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
-const HANDOFF = path.join(root, "packages/cli/dist/cli.js");
+const HANDOFF = path.join(root, "packages/cli/dist/cli.cjs");
 const FLOOR_SAVE = path.join(here, "floor-save.mjs");
 const PRELOAD = path.join(here, "lib/max-rss-preload.mjs");
 const NODE = process.execPath;

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Options } from "tsup";
@@ -31,10 +31,10 @@ function exportMap(indexFile: string): Map<string, string> {
 }
 
 /**
- * esbuild's code splitting decides what a command's chunk imports from every file the command
- * reaches, used or not: one `import { x } from "@handoff/core"` reaches the whole index, and with
- * it zod, simple-git and secretlint. This rewrites such imports to the modules that define the
- * names, so that `handoff restore` loads only what it runs. A name it cannot place keeps the index.
+ * One `import { x } from "@handoff/core"` reaches the whole index, and a bundle runs the top level
+ * of every module it reaches statically: each run would build zod's schemas and load simple-git.
+ * This rewrites such imports to the modules that define the names, so that `handoff restore` runs
+ * only what it uses. A name it cannot place keeps the index.
  */
 function directWorkspaceImports(): Plugin {
   const maps = Object.fromEntries(Object.entries(WORKSPACE).map(([name, index]) => [name, exportMap(index)]));
@@ -62,28 +62,59 @@ function directWorkspaceImports(): Plugin {
   };
 }
 
+const VENDOR_DIR = fileURLToPath(new URL("./src/vendor/", import.meta.url));
+/** src/vendor/<name>.ts re-exports third-party libraries; its bundle is dist/vendor/<name>.cjs. */
+const VENDOR_NAMES = readdirSync(VENDOR_DIR).filter((file) => file.endsWith(".ts")).map((file) => file.replace(/\.ts$/, ""));
+
+/** Library name (`zod`) -> the vendor bundle that an import of it loads at run time. */
+function vendorBundleOf(): Map<string, string> {
+  const byLibrary = new Map<string, string>();
+  for (const name of VENDOR_NAMES) {
+    const text = readFileSync(path.join(VENDOR_DIR, `${name}.ts`), "utf8");
+    for (const match of text.matchAll(/from\s+"([^"]+)"/g)) byLibrary.set(match[1]!, `./vendor/${name}.cjs`);
+  }
+  return byLibrary;
+}
+
 /**
- * The bin is one bundle, split per command: `handoff restore` loads its own chunk and what it
- * shares, and zod or simple-git only when it has to (bench/README.md has the figures).
- * @handoff/* are bundled from source, so that code splitting sees their modules, together with
- * their dependencies (zod, simple-git, ...), which the CLI could not resolve on its own; the
- * packages stay dependencies for their types and their API users.
+ * The bin's own code is one file, and each large library a file of its own that the first code
+ * using it loads: a fresh `handoff restore` reads and compiles one file, `handoff save` two.
+ * (bench/README.md has the figures for this layout and for the ones it replaced.)
+ */
+function vendoredLibraries(): Plugin {
+  const byLibrary = vendorBundleOf();
+  return {
+    name: "vendored-libraries",
+    setup(build) {
+      build.onResolve({ filter: /^[^./]/ }, (args) => {
+        const target = byLibrary.get(args.path);
+        if (!target || args.importer.startsWith(VENDOR_DIR)) return undefined;
+        return { path: target, external: true };
+      });
+    },
+  };
+}
+
+/**
+ * CommonJS, without code splitting: Node 20 loads one CommonJS file in a fraction of the time it
+ * takes to load a graph of ES module chunks. @handoff/* are bundled from source together with their
+ * dependencies, which the CLI could not resolve on its own; the packages stay dependencies for
+ * their types and their API users. Code reached only through `await import()` stays in the file
+ * but runs only when reached.
  */
 export default defineConfig({
   ...baseConfig,
-  entry: ["src/cli.ts"],
+  entry: { cli: "src/cli.ts", ...Object.fromEntries(VENDOR_NAMES.map((name) => [`vendor/${name}`, `src/vendor/${name}.ts`])) },
+  format: ["cjs"],
+  splitting: false,
+  treeshake: false,
   dts: false,
   noExternal: ownDependencies.length
     ? [new RegExp(`^(?!(?:${ownDependencies.map(escape).join("|")})(?:/|$))`)]
     : [/.*/],
-  minifySyntax: true,
-  minifyWhitespace: true,
-  esbuildPlugins: [directWorkspaceImports()],
+  minify: true,
+  esbuildPlugins: [vendoredLibraries(), directWorkspaceImports()],
   esbuildOptions(options) {
     options.alias = WORKSPACE;
-    // Bundled CommonJS dependencies (simple-git's `debug`) call `require` for node built-ins.
-    options.banner = {
-      js: 'import { createRequire as __handoffCreateRequire } from "node:module"; const require = __handoffCreateRequire(import.meta.url);',
-    };
   },
 });

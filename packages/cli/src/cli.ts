@@ -99,14 +99,6 @@ async function report(error: unknown, out: Output): Promise<number> {
 // Node 20 has no such call, and there this is a no-op.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
-// `handoff status | head` closes the pipe early: that is the reader's choice, not an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code !== "EPIPE") throw error;
-    process.exit(process.exitCode ?? 0);
-  });
-}
-
 const out = createOutput();
 run(process.argv.slice(2), out)
   .catch((error: unknown) => report(error, out))

@@ -10,7 +10,7 @@ import { renderRunner, type RunnerTarget } from "./runner-script.js";
 
 export interface InstallOptions {
   cwd: string;
-  /** The node binary and cli.js the hooks should run (those of the running `handoff`). */
+  /** The node binary and the bin (dist/cli.cjs) the hooks should run (those of the running `handoff`). */
   target: RunnerTarget;
 }
 

@@ -3,14 +3,14 @@ import { shellQuote } from "./shell-quote.js";
 export interface RunnerTarget {
   /** Absolute path of the node binary `handoff hooks install` ran with. */
   node: string;
-  /** Absolute path of the handoff cli.js it was installed from. */
+  /** Absolute path of the handoff bin (dist/cli.cjs) it was installed from. */
   cli: string;
 }
 
 /**
  * The shell runner every handoff hook calls as `sh <runner> <hook> [git's arguments]`. It lives in
  * the git directory (so the hook files stay free of machine-specific paths) and:
- * - finds handoff: the recorded node + cli.js, then node_modules/.bin/handoff, then `handoff` on
+ * - finds handoff: the recorded node + bin, then node_modules/.bin/handoff, then `handoff` on
  *   PATH; when none is there it logs that and exits 0;
  * - skips the refresh for a file checkout and for the per-commit runs of a rebase, without
  *   starting node at all;

@@ -141,7 +141,7 @@ describe("handoff hooks in a plain git repository (built bin)", () => {
   it("exits 0 quietly and logs it when handoff cannot be found any more", async () => {
     const repo = installedRepo();
     const runner = path.join(repo.root, ".git/handoff/hook.sh");
-    writeFileSync(runner, readFileSync(runner, "utf8").replace(/^handoff_cli=.*$/m, "handoff_cli='/nowhere/cli.js'"));
+    writeFileSync(runner, readFileSync(runner, "utf8").replace(/^handoff_cli=.*$/m, "handoff_cli='/nowhere/cli.cjs'"));
     const commit = gitWith(repo.root, { PATH: "/usr/bin:/bin" }, "commit", "--allow-empty", "-q", "-m", "no handoff");
     expect(commit).toMatchObject({ code: 0, stdout: "", stderr: "" });
     await eventually(() =>

@@ -20,7 +20,7 @@ function syntaxError(script: string): string {
 
 describe("the shell scripts handoff writes", () => {
   it("are valid POSIX sh: the runner, each stub and each husky block", () => {
-    expect(syntaxError(renderRunner({ node: "/usr/bin/node", cli: "/opt/handoff/cli.js" }))).toBe("");
+    expect(syntaxError(renderRunner({ node: "/usr/bin/node", cli: "/opt/handoff/cli.cjs" }))).toBe("");
     for (const hook of HOOK_NAMES) {
       expect(syntaxError(renderStub(hook)), hook).toBe("");
       expect(syntaxError(["npm test", ...renderHuskyBlock(hook), "echo after", ""].join("\n")), hook).toBe("");
@@ -28,7 +28,7 @@ describe("the shell scripts handoff writes", () => {
   });
 
   it("quote paths with spaces, quotes and dollars so that sh reads them back unchanged", () => {
-    const awkward = `/home/o'brien/my $HOME "dir"/cli.js`;
+    const awkward = `/home/o'brien/my $HOME "dir"/cli.cjs`;
     const result = spawnSync("sh", ["-c", `printf '%s' ${shellQuote(awkward)}`], { encoding: "utf8" });
     expect(result.stdout).toBe(awkward);
     const runner = renderRunner({ node: "/usr/bin/node", cli: awkward });

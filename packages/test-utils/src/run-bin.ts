@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { testEnv } from "./git-repo.js";
 
 /** The built `handoff` bin: end-to-end tests run exactly what users run. */
-export const HANDOFF_BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../cli/dist/cli.js");
+export const HANDOFF_BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../cli/dist/cli.cjs");
 
 export interface BinResult {
   code: number;

@@ -5,7 +5,7 @@ import type { HookChange, InstallResult, RunnerTarget, UninstallResult } from "@
 import type { Output } from "../output.js";
 import { formatTable } from "./table.js";
 
-/** The node binary and cli.js of this very `handoff`, for the hooks to run. */
+/** The node binary and bin (dist/cli.cjs) of this very `handoff`, for the hooks to run. */
 export function currentHandoff(): RunnerTarget {
   const script = process.argv[1] ?? "";
   let cli = script;

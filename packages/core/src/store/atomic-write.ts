@@ -1,12 +1,10 @@
-import { randomBytes } from "node:crypto";
 import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { uniqueSuffix } from "../util/unique-suffix.js";
 
 /** Writes `content` to `file` so that a reader sees the old file or the new one, never a mix. */
 export function writeFileAtomic(file: string, content: string): void {
-  // Unique per call: two writers in one process (or one millisecond) never share a temp file.
-  const unique = `${process.pid}.${Date.now()}.${randomBytes(4).toString("hex")}`;
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${unique}.tmp`);
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${uniqueSuffix()}.tmp`);
   const descriptor = openSync(temporary, "wx", 0o644);
   try {
     // A replaced file keeps its permissions (a private .gitignore, a group-writable package.json).

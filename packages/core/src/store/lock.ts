@@ -1,6 +1,6 @@
-import { randomBytes } from "node:crypto";
 import { closeSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { HandoffError } from "../errors.js";
+import { uniqueSuffix } from "../util/unique-suffix.js";
 
 const STALE_AFTER_MS = 30_000;
 const WAIT_LIMIT_MS = 10_000;
@@ -37,7 +37,7 @@ function holderIsGone(lockFile: string, content: string): boolean {
  * the rename), and if what was moved is a newer lock another waiter took meanwhile, it goes back.
  */
 function breakStaleLock(lockFile: string, staleContent: string): void {
-  const aside = `${lockFile}.${process.pid}.${randomBytes(4).toString("hex")}.stale`;
+  const aside = `${lockFile}.${uniqueSuffix()}.stale`;
   try {
     renameSync(lockFile, aside);
   } catch {
@@ -89,7 +89,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Runs `work` while holding `<file>.lock`; a lock whose process died is taken over. */
 export async function withFileLock<T>(file: string, work: () => Promise<T> | T): Promise<T> {
   const lockFile = `${file}.lock`;
-  const token = `${process.pid}\n${new Date().toISOString()}\n${randomBytes(8).toString("hex")}\n`;
+  const token = `${process.pid}\n${new Date().toISOString()}\n${uniqueSuffix()}\n`;
   const deadline = Date.now() + WAIT_LIMIT_MS;
   while (!tryAcquire(lockFile, token)) {
     if (Date.now() > deadline) {

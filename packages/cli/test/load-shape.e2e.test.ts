@@ -1,0 +1,69 @@
+/**
+ * What the built bin loads for each command path: the start-up budget of `save` and `restore`
+ * (bench/README.md) is spent mostly on loading code, so a stray static import of zod, or an early
+ * `process.stdout`, shows here as a failed test instead of a slower benchmark nobody reran.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cleanupTempDirs, createRepo, HANDOFF_BIN, makeTempDir, runHandoff, type TestRepo } from "@handoff/test-utils";
+
+afterAll(cleanupTempDirs);
+
+const DIST = path.dirname(HANDOFF_BIN);
+
+/** Node's built-in modules that a run which never touches a terminal, a network or a hash has no use for. */
+const NEEDLESS_BUILTINS = ["NativeModule net", "NativeModule tty", "NativeModule crypto"];
+
+interface Loaded {
+  /** Files of the bin's dist folder that were loaded, relative to it. */
+  dist: string[];
+  builtins: string[];
+}
+
+describe("what the bin loads (CommonJS require cache and Node's module list, recorded at exit)", () => {
+  let repo: TestRepo;
+  let recorder: string;
+  let record: string;
+
+  beforeAll(() => {
+    repo = createRepo({ files: { "src/app.ts": "export const app = 1;\n" } });
+    const dir = makeTempDir();
+    recorder = path.join(dir, "record.cjs");
+    record = path.join(dir, "loaded.json");
+    writeFileSync(
+      recorder,
+      `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(record)}, JSON.stringify({ files: Object.keys(require.cache), builtins: process.moduleLoadList })));\n`,
+    );
+  });
+
+  function loadedBy(args: string[], exitCode = 0): Loaded {
+    const result = runHandoff(repo.root, args, { env: { NODE_OPTIONS: `--require ${recorder}`, HANDOFF_OFFLINE: "1" } });
+    expect(result.code, result.stderr).toBe(exitCode);
+    const { files, builtins } = JSON.parse(readFileSync(record, "utf8")) as { files: string[]; builtins: string[] };
+    const dist = files.filter((file) => file.startsWith(`${DIST}${path.sep}`)).map((file) => path.relative(DIST, file));
+    return { dist: dist.sort(), builtins };
+  }
+
+  it("a fresh restore loads the bin's one file and nothing for a terminal or a hash", () => {
+    expect(runHandoff(repo.root, ["save", "claude", "--task", "Load less"]).code).toBe(0);
+    const loaded = loadedBy(["restore", "claude"]);
+    expect(loaded.dist).toEqual(["cli.cjs"]);
+    for (const builtin of NEEDLESS_BUILTINS) expect(loaded.builtins).not.toContain(builtin);
+    expect(loadedBy(["restore", "claude", "--json"]).dist).toEqual(["cli.cjs"]);
+  });
+
+  it("save loads simple-git, and neither zod nor secretlint", () => {
+    const loaded = loadedBy(["save", "claude"]);
+    expect(loaded.dist).toEqual(["cli.cjs", path.join("vendor", "simple-git.cjs")]);
+    expect(loaded.builtins).not.toContain("NativeModule crypto");
+  });
+
+  it("the paths that need zod or secretlint load them from their own files", () => {
+    repo.write({ ".claude/.session-state.json": '{"version":"2.0","extra":' });
+    // A broken file is explained by the full (zod) parser.
+    expect(loadedBy(["restore", "claude"], 1).dist).toEqual(["cli.cjs", path.join("vendor", "zod.cjs")]);
+    expect(runHandoff(repo.root, ["save", "claude", "--task", "After the damage"]).code).toBe(0);
+    expect(loadedBy(["restore", "claude", "--prompt"]).dist).toContain(path.join("vendor", "secretlint.cjs"));
+  });
+});
