@@ -76,6 +76,24 @@ function vendorBundleOf(): Map<string, string> {
   return byLibrary;
 }
 
+const SHIMS_DIR = path.join(VENDOR_DIR, "shims");
+
+/**
+ * src/vendor/shims/<library>.ts stands in for <library> wherever a bundled library imports it;
+ * the shim itself still reaches the real one.
+ */
+function libraryShims(): Plugin {
+  const shimmed = readdirSync(SHIMS_DIR).map((file) => file.replace(/\.ts$/, ""));
+  return {
+    name: "library-shims",
+    setup(build) {
+      build.onResolve({ filter: new RegExp(`^(?:${shimmed.map(escape).join("|")})$`) }, (args) =>
+        args.importer.startsWith(SHIMS_DIR) ? undefined : { path: path.join(SHIMS_DIR, `${args.path}.ts`) },
+      );
+    },
+  };
+}
+
 /**
  * The bin's own code is one file, and each large library a file of its own that the first code
  * using it loads: a fresh `handoff restore` reads and compiles one file, `handoff save` two.
@@ -113,7 +131,7 @@ export default defineConfig({
     ? [new RegExp(`^(?!(?:${ownDependencies.map(escape).join("|")})(?:/|$))`)]
     : [/.*/],
   minify: true,
-  esbuildPlugins: [vendoredLibraries(), directWorkspaceImports()],
+  esbuildPlugins: [vendoredLibraries(), libraryShims(), directWorkspaceImports()],
   esbuildOptions(options) {
     options.alias = WORKSPACE;
   },

@@ -69,11 +69,11 @@ function writeAll(fd: number, text: string): void {
 }
 
 export function createOutput(): Output {
-  const color = colorsOn();
+  let color: boolean | undefined; // asked on the first paint: most runs never paint
   return {
     line: (text = "") => writeAll(STDOUT, `${text}\n`),
     note: (text) => writeAll(STDERR, `${text}\n`),
     json: (value) => writeAll(STDOUT, `${JSON.stringify(value, null, 2)}\n`),
-    paint: (style, text) => (color ? styleText(style, text) : text),
+    paint: (style, text) => ((color ??= colorsOn()) ? styleText(style, text) : text),
   };
 }

@@ -27,7 +27,8 @@ describe("what the bin loads (CommonJS require cache and Node's module list, rec
   let record: string;
 
   beforeAll(() => {
-    repo = createRepo({ files: { "src/app.ts": "export const app = 1;\n" } });
+    repo = createRepo();
+    repo.commit("An app", { "src/app.ts": "export const app = 1;\n" });
     const dir = makeTempDir();
     recorder = path.join(dir, "record.cjs");
     record = path.join(dir, "loaded.json");
@@ -56,6 +57,8 @@ describe("what the bin loads (CommonJS require cache and Node's module list, rec
   it("save loads simple-git, and neither zod nor secretlint", () => {
     const loaded = loadedBy(["save", "claude"]);
     expect(loaded.dist).toEqual(["cli.cjs", path.join("vendor", "simple-git.cjs")]);
+    // child_process brings net; nothing should bring a terminal (simple-git's debug, unless DEBUG is set) or a hash.
+    expect(loaded.builtins).not.toContain("NativeModule tty");
     expect(loaded.builtins).not.toContain("NativeModule crypto");
   });
 
