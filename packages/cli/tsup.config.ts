@@ -62,9 +62,13 @@ function directWorkspaceImports(): Plugin {
   };
 }
 
+const tsFilesIn = (dir: string) => readdirSync(dir).filter((file) => file.endsWith(".ts")).map((file) => file.replace(/\.ts$/, ""));
+/** src/programs/<name>.ts is the program dist/<name>.cjs, which the bin (src/cli.ts) picks. */
+const PROGRAM_NAMES = tsFilesIn(fileURLToPath(new URL("./src/programs/", import.meta.url)));
+
 const VENDOR_DIR = fileURLToPath(new URL("./src/vendor/", import.meta.url));
 /** src/vendor/<name>.ts re-exports third-party libraries; its bundle is dist/vendor/<name>.cjs. */
-const VENDOR_NAMES = readdirSync(VENDOR_DIR).filter((file) => file.endsWith(".ts")).map((file) => file.replace(/\.ts$/, ""));
+const VENDOR_NAMES = tsFilesIn(VENDOR_DIR);
 
 /** Library name (`zod`) -> the vendor bundle that an import of it loads at run time. */
 function vendorBundleOf(): Map<string, string> {
@@ -83,7 +87,7 @@ const SHIMS_DIR = path.join(VENDOR_DIR, "shims");
  * the shim itself still reaches the real one.
  */
 function libraryShims(): Plugin {
-  const shimmed = readdirSync(SHIMS_DIR).map((file) => file.replace(/\.ts$/, ""));
+  const shimmed = tsFilesIn(SHIMS_DIR);
   return {
     name: "library-shims",
     setup(build) {
@@ -122,7 +126,11 @@ function vendoredLibraries(): Plugin {
  */
 export default defineConfig({
   ...baseConfig,
-  entry: { cli: "src/cli.ts", ...Object.fromEntries(VENDOR_NAMES.map((name) => [`vendor/${name}`, `src/vendor/${name}.ts`])) },
+  entry: {
+    cli: "src/cli.ts",
+    ...Object.fromEntries(PROGRAM_NAMES.map((name) => [name, `src/programs/${name}.ts`])),
+    ...Object.fromEntries(VENDOR_NAMES.map((name) => [`vendor/${name}`, `src/vendor/${name}.ts`])),
+  },
   format: ["cjs"],
   splitting: false,
   treeshake: false,

@@ -1,107 +1,15 @@
 #!/usr/bin/env node
 import module from "node:module";
-import { helpFor, parseCommandArgs, stringOption } from "./args.js";
-import { COMMANDS } from "./commands/index.js";
-import { BUILT_IN_AGENT_NAMES, displaySafe, isHandoffError } from "@handoff/core";
-import { ExitError, UsageError } from "./errors.js";
-import { createOutput, type Output } from "./output.js";
-import packageJson from "../package.json" with { type: "json" };
+import path from "node:path";
 
-const HELP = [
-  "handoff: switch AI coding agents mid-task without losing context",
-  "",
-  "Usage: handoff <command> [options]",
-  "",
-  "Commands:",
-  ...Object.entries(COMMANDS).map(([name, entry]) => `  ${name.padEnd(9)} ${entry.summary}`),
-  "",
-  "Run `handoff <command> --help` for a command's options.",
-  "Exit codes: 0 ok, 1 something needs your action, 2 bad usage.",
-].join("\n");
-
-async function run(argv: string[], out: Output): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === "--version" || name === "-v") {
-    out.line(packageJson.version);
-    return 0;
-  }
-  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    out.line(HELP);
-    return name === undefined ? 2 : 0;
-  }
-  const entry = COMMANDS[name];
-  if (!entry) throw new UsageError(`unknown command "${name}"`);
-  const command = (await entry.load()).default;
-  try {
-    const parsed = parseCommandArgs(rest, command.options);
-    if (parsed.values.help) {
-      out.line(helpFor(command.usage, command.summary, command.options));
-      return 0;
-    }
-    const cwd = stringOption(parsed, "cwd") ?? process.cwd();
-    return (await command.run(parsed, { cwd, out })) ?? 0;
-  } catch (error) {
-    if (error instanceof UsageError || (isHandoffError(error) && error.code === "E_UNKNOWN_AGENT")) {
-      (error as Error & { usage?: string }).usage = command.usage;
-    }
-    throw error;
-  }
-}
-
-/** Error text can carry file names, branch names and state content: print it line by line, made safe. */
-function say(out: Output, text: string): void {
-  for (const line of text.split("\n")) out.note(displaySafe(line));
-}
-
-/** A failed system call (a state file without read permission, say): what, where, and the fix. */
-function systemError(error: unknown): (NodeJS.ErrnoException & { path: string }) | undefined {
-  const candidate = error as NodeJS.ErrnoException;
-  return candidate instanceof Error && typeof candidate.code === "string" && typeof candidate.path === "string"
-    ? (candidate as NodeJS.ErrnoException & { path: string })
-    : undefined;
-}
-
-async function report(error: unknown, out: Output): Promise<number> {
-  const usage = (error as { usage?: string }).usage;
-  if (error instanceof UsageError) {
-    say(out, `❌ ${error.message}`);
-    out.note(`Usage: ${usage ?? "handoff <command> [options]"}`);
-    if (!usage) out.note(`Commands: ${Object.keys(COMMANDS).join(", ")}`);
-    else if (usage.includes("<agent>") || usage.includes("<from>")) out.note(`Agents: ${BUILT_IN_AGENT_NAMES.join(", ")}`);
-    return 2;
-  }
-  if (isHandoffError(error)) {
-    say(out, `❌ ${error.message}`);
-    if (error.hint) say(out, `   ${error.hint}`);
-    if (error.code === "E_UNKNOWN_AGENT") {
-      if (usage) out.note(`Usage: ${usage}`);
-      return 2;
-    }
-    return 1;
-  }
-  if (error instanceof ExitError) {
-    if (error.message) say(out, error.message);
-    return error.exitCode;
-  }
-  const system = systemError(error);
-  if (system) {
-    say(out, `❌ ${system.syscall ?? "access"} ${system.path} failed: ${system.code}`);
-    out.note(system.code === "EACCES" || system.code === "EPERM" ? "   check the permissions of that path (ls -l), then run the command again" : "   check that path, then run the command again");
-    return 1;
-  }
-  say(out, `❌ handoff failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
-  if (process.env.HANDOFF_DEBUG && error instanceof Error) out.note(error.stack ?? "");
-  else out.note("   Run again with HANDOFF_DEBUG=1 for details, and report it with that output.");
-  return 1;
-}
-
-// Node >= 22.1 can keep compiled code between runs (the command chunks load after this line);
-// Node 20 has no such call, and there this is a no-op.
+// Node >= 22.1 keeps compiled code between runs; Node 20 has no such call, and there this is a no-op.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
-const out = createOutput();
-run(process.argv.slice(2), out)
-  .catch((error: unknown) => report(error, out))
-  .then((code) => {
-    process.exitCode = code;
-  });
+/**
+ * Compiling the code of every command costs Node about 2 ms, as much as `handoff restore` may
+ * spend beyond Node's own start: the two commands with a speed target run from builds of their
+ * own (src/programs, bench/README.md), every other one from the build of all commands.
+ */
+const BUILT_ALONE = new Set(["restore", "save"]);
+const command = process.argv[2] ?? "";
+require(path.join(__dirname, BUILT_ALONE.has(command) ? `${command}.cjs` : "commands.cjs"));

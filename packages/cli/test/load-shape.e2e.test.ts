@@ -46,17 +46,17 @@ describe("what the bin loads (CommonJS require cache and Node's module list, rec
     return { dist: dist.sort(), builtins };
   }
 
-  it("a fresh restore loads the bin's one file and nothing for a terminal or a hash", () => {
+  it("a fresh restore loads the bin and restore's own build, and nothing for a terminal or a hash", () => {
     expect(runHandoff(repo.root, ["save", "claude", "--task", "Load less"]).code).toBe(0);
     const loaded = loadedBy(["restore", "claude"]);
-    expect(loaded.dist).toEqual(["cli.cjs"]);
+    expect(loaded.dist).toEqual(["cli.cjs", "restore.cjs"]);
     for (const builtin of NEEDLESS_BUILTINS) expect(loaded.builtins).not.toContain(builtin);
-    expect(loadedBy(["restore", "claude", "--json"]).dist).toEqual(["cli.cjs"]);
+    expect(loadedBy(["restore", "claude", "--json"]).dist).toEqual(["cli.cjs", "restore.cjs"]);
   });
 
-  it("save loads simple-git, and neither zod nor secretlint", () => {
+  it("save loads its own build and simple-git, and neither zod nor secretlint", () => {
     const loaded = loadedBy(["save", "claude"]);
-    expect(loaded.dist).toEqual(["cli.cjs", path.join("vendor", "simple-git.cjs")]);
+    expect(loaded.dist).toEqual(["cli.cjs", "save.cjs", path.join("vendor", "simple-git.cjs")]);
     // child_process brings net; nothing should bring a terminal (simple-git's debug, unless DEBUG is set) or a hash.
     expect(loaded.builtins).not.toContain("NativeModule tty");
     expect(loaded.builtins).not.toContain("NativeModule crypto");
@@ -65,7 +65,8 @@ describe("what the bin loads (CommonJS require cache and Node's module list, rec
   it("the paths that need zod or secretlint load them from their own files", () => {
     repo.write({ ".claude/.session-state.json": '{"version":"2.0","extra":' });
     // A broken file is explained by the full (zod) parser.
-    expect(loadedBy(["restore", "claude"], 1).dist).toEqual(["cli.cjs", path.join("vendor", "zod.cjs")]);
+    expect(loadedBy(["restore", "claude"], 1).dist).toEqual(["cli.cjs", "restore.cjs", path.join("vendor", "zod.cjs")]);
+    expect(loadedBy(["status"], 1).dist).toEqual(["cli.cjs", "commands.cjs", path.join("vendor", "zod.cjs")]);
     expect(runHandoff(repo.root, ["save", "claude", "--task", "After the damage"]).code).toBe(0);
     expect(loadedBy(["restore", "claude", "--prompt"]).dist).toContain(path.join("vendor", "secretlint.cjs"));
   });

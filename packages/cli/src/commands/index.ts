@@ -2,11 +2,13 @@ import type { Command } from "./command.js";
 
 interface CommandEntry {
   summary: string;
-  /** Each command is its own chunk: `handoff restore` never loads what `handoff validate` needs. */
+  /** The bundle runs a command's code only when that command is chosen. */
   load: () => Promise<{ default: Command }>;
 }
 
-export const COMMANDS: Record<string, CommandEntry> = {
+export type CommandTable = Record<string, CommandEntry>;
+
+export const COMMANDS: CommandTable = {
   save: { summary: "save an agent's session state", load: () => import("./save.js") },
   restore: { summary: "show an agent's saved session (--json, --prompt)", load: () => import("./restore.js") },
   switch: { summary: "hand the session from one agent to another", load: () => import("./switch.js") },
