@@ -7,9 +7,10 @@ export interface RefreshDecision {
   reason: string;
 }
 
-/** True while git is in the middle of a rebase (or `git am`): HEAD moves once per picked commit. */
+/** True while git is in the middle of a rebase or a `git am`: HEAD moves once per picked commit. */
 export function rebaseInProgress(gitDir: string): boolean {
-  return operationInProgress(gitDir)?.operation === "rebase";
+  const operation = operationInProgress(gitDir)?.operation;
+  return operation === "rebase" || operation === "am";
 }
 
 /**

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanupTempDirs, createRepo, type TestRepo } from "@handoff/test-utils";
+import { cleanupTempDirs, createRepo, STOPPED_ON_A_CONFLICT, type TestRepo } from "@handoff/test-utils";
 import { rebaseInProgress, refreshDecision } from "../src/trigger.js";
 
 afterAll(cleanupTempDirs);
@@ -42,6 +42,14 @@ describe("when a hook refreshes", () => {
     expect(refreshDecision("post-rewrite", ["amend"], gitDir(repo)).refresh).toBe(false);
     expect(refreshDecision("post-rewrite", ["rebase"], gitDir(repo)).refresh).toBe(true);
     repo.git("rebase", "--abort");
+    expect(rebaseInProgress(gitDir(repo))).toBe(false);
+  });
+
+  it("skips the per-commit runs of a `git am` too, and not once it is over", () => {
+    const repo = STOPPED_ON_A_CONFLICT.am();
+    expect(rebaseInProgress(gitDir(repo))).toBe(true);
+    expect(refreshDecision("post-commit", [], gitDir(repo)).refresh).toBe(false);
+    repo.git("am", "--abort");
     expect(rebaseInProgress(gitDir(repo))).toBe(false);
   });
 });

@@ -31,6 +31,13 @@ function stoppedOnConflict(...args: string[]): TestRepo {
 export const STOPPED_ON_A_CONFLICT = {
   merge: () => stoppedOnConflict("merge", "other"),
   rebase: () => stoppedOnConflict("rebase", "other"),
+  am: () => {
+    const repo = divergedRepo();
+    const patch = path.join(repo.root, ".git", "other.patch");
+    writeFileSync(patch, repo.git("format-patch", "-1", "--stdout", "other"));
+    expect(gitMayFail(repo, "am", "-3", patch)).not.toBe(0);
+    return repo;
+  },
   "cherry-pick": () => stoppedOnConflict("cherry-pick", "other"),
   revert: () => {
     const repo = createRepo();

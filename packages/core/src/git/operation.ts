@@ -17,12 +17,13 @@ function rebasedBranch(gitDir: string, folder: string): string | undefined {
   }
 }
 
-/** Reads the markers git leaves in its directory; no git process needed. */
+/** Reads the markers git leaves in its directory, as `git status` does; no git process needed. */
 export function operationInProgress(gitDir: string): OperationInProgress | undefined {
   const has = (name: string) => existsSync(path.join(gitDir, name));
-  for (const folder of ["rebase-merge", "rebase-apply"]) {
-    if (has(folder)) return { operation: "rebase", branch: rebasedBranch(gitDir, folder) };
-  }
+  if (has("rebase-merge")) return { operation: "rebase", branch: rebasedBranch(gitDir, "rebase-merge") };
+  // `git am` and the old apply-based rebase share rebase-apply/; only am leaves `applying` in it.
+  if (has("rebase-apply/applying")) return { operation: "am" };
+  if (has("rebase-apply")) return { operation: "rebase", branch: rebasedBranch(gitDir, "rebase-apply") };
   if (has("MERGE_HEAD")) return { operation: "merge" };
   if (has("CHERRY_PICK_HEAD")) return { operation: "cherry-pick" };
   if (has("REVERT_HEAD")) return { operation: "revert" };

@@ -5,5 +5,5 @@
 export const CHECK_RESULTS = ["pass", "fail", "not_run", "pending"] as const;
 export const TASK_STATUSES = ["pending", "in_progress", "blocked", "completed"] as const;
 export const TASK_PRIORITIES = ["low", "medium", "high", "critical"] as const;
-export const GIT_OPERATIONS = ["merge", "rebase", "cherry-pick", "revert", "bisect"] as const;
+export const GIT_OPERATIONS = ["merge", "rebase", "am", "cherry-pick", "revert", "bisect"] as const;
 export const SEVERITIES = ["STRICT", "FLEXIBLE"] as const;
