@@ -1,9 +1,9 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanupTempDirs, createRepo, makeTempDir, runHandoff, type TestRepo } from "@handoff/test-utils";
-import { installAllFixtures, PLANTED_SECRETS } from "../../core/test/fixtures/sessions/install.js";
+import { cleanupTempDirs, createRepo, makeTempDir, nodeWithSqlite, runHandoff, type TestRepo } from "@handoff/test-utils";
+import { AGENT_HOMES, FIXTURES, installAllFixtures, PLANTED_SECRETS } from "../../core/test/fixtures/sessions/install.js";
 
 afterAll(cleanupTempDirs);
 
@@ -40,6 +40,45 @@ function standIn(name: string): { bin: string; record: string } {
 function recordedArgs(record: string): string[] {
   return readFileSync(record, "utf8").split("\n<<END>>\n").filter((arg) => arg !== "");
 }
+
+describe("OpenCode 1.2 and later: the sessions in opencode.db", () => {
+  const MIGRATE = path.join(FIXTURES, "opencode-to-sqlite.mjs");
+  const sqliteNode = nodeWithSqlite();
+  const READ = ["task", "context", "model", "provider"] as const;
+  const readPart = (state: Record<string, any>) => Object.fromEntries(READ.map((key) => [key, state[key]]));
+
+  /** The fixture's JSON store, and the same sessions moved into opencode.db the way OpenCode migrates them. */
+  function migrated(node: string): ReturnType<typeof setUp> & { store: string } {
+    const setup = setUp();
+    const store = path.join(setup.home, AGENT_HOMES.opencode);
+    execFileSync(node, [MIGRATE, store], { stdio: "pipe" });
+    return { ...setup, store };
+  }
+
+  it.skipIf(!sqliteNode)("reads from the database what the JSON storage gave, without Node's experimental warning", () => {
+    const { repo, store, env } = migrated(sqliteNode!);
+    const fromJson = runHandoff(repo.root, ["save", "opencode", "--from-session"], { env });
+    expect(fromJson.code, fromJson.stderr).toBe(0);
+    const expected = readPart(stateOf(repo, ".opencode/.session-state.json"));
+    rmSync(path.join(store, "storage"), { recursive: true });
+    const fromDb = runHandoff(repo.root, ["save", "opencode", "--from-session"], { env, node: sqliteNode });
+    expect(fromDb.code, fromDb.stderr).toBe(0);
+    expect(fromDb.stderr).toContain(`📖 Read the OpenCode session`);
+    expect(fromDb.stderr).not.toMatch(/ExperimentalWarning|SQLite is an experimental/);
+    expect(readPart(stateOf(repo, ".opencode/.session-state.json"))).toEqual(expected);
+    expect(expected.task.description).toContain("Cache the settings page for five minutes");
+    expectNoPlantedSecret(readFileSync(path.join(repo.root, ".opencode/.session-state.json"), "utf8"));
+  });
+
+  it.runIf(sqliteNode !== process.execPath)("on a Node.js without SQLite says what it needs, and reads the older storage folder", () => {
+    const { repo, home, env } = setUp();
+    writeFileSync(path.join(home, AGENT_HOMES.opencode, "opencode.db"), "not read on this Node.js");
+    const result = runHandoff(repo.root, ["save", "opencode", "--from-session"], { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/opencode\.db \(SQLite\) needs Node\.js 22\.13 or newer to read; this is v\d+/);
+    expect(stateOf(repo, ".opencode/.session-state.json").task.description).toContain("Cache the settings page for five minutes");
+  });
+});
 
 describe("handoff save <agent> --from-session", () => {
   it.each([

@@ -15,10 +15,12 @@ export interface BinResult {
 export interface RunBinOptions {
   env?: Record<string, string>;
   input?: string;
+  /** The node binary to run the bin with (default: the one running the tests). */
+  node?: string;
 }
 
 export function runHandoff(cwd: string, args: string[], options: RunBinOptions = {}): BinResult {
-  const result = spawnSync(process.execPath, [HANDOFF_BIN, ...args], {
+  const result = spawnSync(options.node ?? process.execPath, [HANDOFF_BIN, ...args], {
     cwd,
     env: testEnv(options.env),
     input: options.input,

@@ -1,0 +1,92 @@
+import { isInside } from "./files.js";
+import type { OpencodeSession, OpencodeTranscript } from "./opencode-records.js";
+import { asNumber, asObject, asString, parseJson, type JsonObject } from "./values.js";
+
+/**
+ * OpenCode's SQLite store (1.2 and later): `opencode.db`, with the tables `project` (`worktree`),
+ * `session` (`directory`, `title`, `parent_id`, `time_updated`), `message` and `part` (their JSON
+ * in `data`, the same shapes as the JSON storage had, without the ids) and `todo` (one row per
+ * item, by `position`). It is opened read-only; OpenCode may be writing to it meanwhile.
+ */
+
+/** The first Node.js with `node:sqlite` available without a flag. */
+export const SQLITE_NODE_VERSION = "22.13";
+
+interface Statement {
+  all(...parameters: unknown[]): Record<string, unknown>[];
+  get(...parameters: unknown[]): Record<string, unknown> | undefined;
+}
+
+export interface SqliteDatabase {
+  prepare(sql: string): Statement;
+  close(): void;
+}
+
+interface SqliteModule {
+  DatabaseSync: new (file: string, options: { readOnly: boolean }) => SqliteDatabase;
+}
+
+/**
+ * `file` opened read-only with Node's own SQLite, or undefined on a Node.js without it (20, say).
+ * Node marks node:sqlite experimental and says so on stderr; that note is for the user's own
+ * code, not for a read handoff makes on their behalf, so it is held back here.
+ */
+export function openSqlite(file: string): SqliteDatabase | undefined {
+  const getBuiltinModule = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+  const emitWarning = process.emitWarning;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    if (!String(warning).includes("SQLite")) (emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
+  }) as typeof process.emitWarning;
+  try {
+    const sqlite = getBuiltinModule?.call(process, "node:sqlite") as SqliteModule | undefined;
+    return sqlite && new sqlite.DatabaseSync(file, { readOnly: true });
+  } finally {
+    process.emitWarning = emitWarning;
+  }
+}
+
+function sessionOf(row: Record<string, unknown>): OpencodeSession | undefined {
+  const id = asString(row.id);
+  if (!id) return undefined;
+  const updatedAt = asNumber(row.time_updated) ?? asNumber(row.time_created) ?? 0;
+  return { id, projectId: asString(row.project_id), directory: asString(row.directory), title: asString(row.title), updatedAt };
+}
+
+/** The top-level sessions that ran in `root` or below it, or in a project whose worktree is there. */
+export function sqliteSessions(db: SqliteDatabase, root: string): OpencodeSession[] {
+  const projectIds = new Set(
+    db
+      .prepare("SELECT id, worktree FROM project")
+      .all()
+      .filter((project) => isInside(asString(project.worktree), root))
+      .map((project) => asString(project.id)),
+  );
+  return db
+    .prepare("SELECT * FROM session WHERE parent_id IS NULL")
+    .all()
+    .filter((row) => isInside(asString(row.directory), root) || (!row.directory && projectIds.has(asString(row.project_id))))
+    .flatMap((row) => sessionOf(row) ?? []);
+}
+
+export function sqliteSession(db: SqliteDatabase, id: string): OpencodeSession | undefined {
+  const row = db.prepare("SELECT * FROM session WHERE id = ?").get(id);
+  return row && sessionOf(row);
+}
+
+const dataOf = (row: Record<string, unknown>): JsonObject => asObject(parseJson(asString(row.data))) ?? {};
+
+export function sqliteTranscript(db: SqliteDatabase, session: OpencodeSession): OpencodeTranscript {
+  const partsByMessage = new Map<string, JsonObject[]>();
+  for (const row of db.prepare("SELECT message_id, data FROM part WHERE session_id = ? ORDER BY message_id, id").all(session.id)) {
+    const messageId = asString(row.message_id) ?? "";
+    const parts = partsByMessage.get(messageId) ?? [];
+    if (parts.length === 0) partsByMessage.set(messageId, parts);
+    parts.push(dataOf(row));
+  }
+  const messages = db
+    .prepare("SELECT id, data FROM message WHERE session_id = ? ORDER BY time_created, id")
+    .all(session.id)
+    .map((row) => ({ info: dataOf(row), parts: partsByMessage.get(asString(row.id) ?? "") ?? [] }));
+  const todos = db.prepare("SELECT content, status FROM todo WHERE session_id = ? ORDER BY position").all(session.id);
+  return { session, messages, todos: todos.length > 0 ? todos : undefined };
+}
