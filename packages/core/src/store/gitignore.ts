@@ -54,10 +54,26 @@ function appendMissing(file: string, entries: readonly string[]): string[] {
   const present = ignoreLines(text);
   const missing = entries.filter((entry) => !present.has(entry));
   if (missing.length === 0) return [];
-  const hasHeader = text.includes(HEADER);
-  const block = (hasHeader ? missing : [HEADER, ...missing]).join("\n");
-  const before = text === "" || text.endsWith("\n") ? text : `${text}\n`;
-  const gap = before && !hasHeader ? "\n" : "";
-  writeFileAtomic(file, `${before}${gap}${block}\n`);
+  writeFileAtomic(file, withEntries(text, missing));
   return missing;
+}
+
+/**
+ * `text` with `entries` at the end of handoff's block (its header and the lines up to the next
+ * blank one), or in a new block at the end of the file; the file's own line ending is kept.
+ */
+export function withEntries(text: string, entries: readonly string[]): string {
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
+  const lines = text.split(/\r?\n/);
+  const header = lines.findIndex((line) => line.trim() === HEADER);
+  if (header === -1) {
+    const before = text === "" || text.endsWith("\n") ? text : `${text}${eol}`;
+    return `${before}${before ? eol : ""}${[HEADER, ...entries].join(eol)}${eol}`;
+  }
+  let end = header + 1;
+  while (end < lines.length && lines[end]!.trim() !== "") end += 1;
+  // A block that ends the file without a line break gets one after the new entries.
+  if (end === lines.length) lines.push("");
+  lines.splice(end, 0, ...entries);
+  return lines.join(eol);
 }
