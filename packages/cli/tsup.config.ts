@@ -99,8 +99,8 @@ function libraryShims(): Plugin {
 }
 
 /**
- * The bin's own code is one file, and each large library a file of its own that the first code
- * using it loads: a fresh `handoff restore` reads and compiles one file, `handoff save` two.
+ * Each large library is a file of its own, which the first code using it loads: a fresh
+ * `handoff restore` compiles none of them, `handoff save` only simple-git.
  * (bench/README.md has the figures for this layout and for the ones it replaced.)
  */
 function vendoredLibraries(): Plugin {
