@@ -2,7 +2,7 @@
 # The README's quick start: a throwaway repository in which Claude Code hits a rate limit
 # and the work goes on in OpenCode with Groq.
 set -euo pipefail
-bin="$(cd "$(dirname "$0")/.." && pwd)/packages/cli/dist/cli.js"
+bin="$(cd "$(dirname "$0")/.." && pwd)/packages/cli/dist/cli.cjs"
 handoff() { node "$bin" "$@"; }
 demo=$(mktemp -d "${TMPDIR:-/tmp}/handoff-demo-XXXXXX")
 cd "$demo"
