@@ -12,7 +12,7 @@ import { snapshotFolder } from "./e2e-helpers.js";
 afterAll(cleanupTempDirs);
 Object.assign(process.env, { GIT_CONFIG_GLOBAL: testEnv().GIT_CONFIG_GLOBAL, GIT_CONFIG_NOSYSTEM: "1" });
 
-const target = { node: process.execPath, cli: "/opt/handoff/dist/cli.js" };
+const target = { node: process.execPath, cli: "/opt/handoff/dist/cli.cjs" };
 const HUSKY_BIN = fileURLToPath(new URL("../../../node_modules/husky/bin.js", import.meta.url));
 
 function hooksPathSetting(repo: TestRepo): string {
