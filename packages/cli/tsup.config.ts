@@ -63,8 +63,12 @@ function directWorkspaceImports(): Plugin {
 }
 
 const tsFilesIn = (dir: string) => readdirSync(dir).filter((file) => file.endsWith(".ts")).map((file) => file.replace(/\.ts$/, ""));
-/** src/programs/<name>.ts is the program dist/<name>.cjs, which the bin (src/cli.ts) picks. */
+/**
+ * src/programs/<name>.ts is the program dist/<name>.cjs, which the bin (src/cli.ts) picks: one per
+ * command, and `commands` with every command, for help, --version and unknown names.
+ */
 const PROGRAM_NAMES = tsFilesIn(fileURLToPath(new URL("./src/programs/", import.meta.url)));
+const COMMAND_PROGRAMS = PROGRAM_NAMES.filter((name) => name !== "commands");
 
 const VENDOR_DIR = fileURLToPath(new URL("./src/vendor/", import.meta.url));
 /** src/vendor/<name>.ts re-exports third-party libraries; its bundle is dist/vendor/<name>.cjs. */
@@ -139,6 +143,7 @@ export default defineConfig({
     ? [new RegExp(`^(?!(?:${ownDependencies.map(escape).join("|")})(?:/|$))`)]
     : [/.*/],
   minify: true,
+  define: { __COMMAND_PROGRAMS__: JSON.stringify(COMMAND_PROGRAMS) },
   esbuildPlugins: [vendoredLibraries(), libraryShims(), directWorkspaceImports()],
   esbuildOptions(options) {
     options.alias = WORKSPACE;

@@ -5,11 +5,13 @@ import path from "node:path";
 // Node >= 22.1 keeps compiled code between runs; Node 20 has no such call, and there this is a no-op.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
+/** The commands with a build of their own, src/programs/<command>.ts; the build fills this in. */
+declare const __COMMAND_PROGRAMS__: readonly string[];
+
 /**
- * Compiling the code of every command costs Node about 2 ms, as much as `handoff restore` may
- * spend beyond Node's own start: the two commands with a speed target run from builds of their
- * own (src/programs, bench/README.md), every other one from the build of all commands.
+ * Each command runs from its own build, so Node compiles only that command's code: for `handoff
+ * restore`, compiling every command's would take as long as all it may spend beyond Node's own
+ * start (bench/README.md). Help, --version and unknown commands run from the build of them all.
  */
-const BUILT_ALONE = new Set(["restore", "save"]);
 const command = process.argv[2] ?? "";
-require(path.join(__dirname, BUILT_ALONE.has(command) ? `${command}.cjs` : "commands.cjs"));
+require(path.join(__dirname, __COMMAND_PROGRAMS__.includes(command) ? `${command}.cjs` : "commands.cjs"));

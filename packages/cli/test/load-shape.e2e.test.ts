@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, createRepo, HANDOFF_BIN, makeTempDir, runHandoff, type TestRepo } from "@handoff/test-utils";
+import { COMMANDS } from "../src/commands/index.js";
 
 afterAll(cleanupTempDirs);
 
@@ -46,6 +47,15 @@ describe("what the bin loads (CommonJS require cache and Node's module list, rec
     return { dist: dist.sort(), builtins };
   }
 
+  it("runs each command from its own build, and help and --version from the build of them all", () => {
+    for (const name of Object.keys(COMMANDS)) {
+      const ours = loadedBy([name, "--help"]).dist.filter((file) => !file.startsWith("vendor"));
+      expect(ours, name).toEqual(["cli.cjs", `${name}.cjs`].sort());
+    }
+    expect(loadedBy(["--version"]).dist).toEqual(["cli.cjs", "commands.cjs"]);
+    expect(loadedBy(["--help"]).dist).toEqual(["cli.cjs", "commands.cjs"]);
+  });
+
   it("a fresh restore loads the bin and restore's own build, and nothing for a terminal or a hash", () => {
     expect(runHandoff(repo.root, ["save", "claude", "--task", "Load less"]).code).toBe(0);
     const loaded = loadedBy(["restore", "claude"]);
@@ -66,7 +76,7 @@ describe("what the bin loads (CommonJS require cache and Node's module list, rec
     repo.write({ ".claude/.session-state.json": '{"version":"2.0","extra":' });
     // A broken file is explained by the full (zod) parser.
     expect(loadedBy(["restore", "claude"], 1).dist).toEqual(["cli.cjs", "restore.cjs", path.join("vendor", "zod.cjs")]);
-    expect(loadedBy(["status"], 1).dist).toEqual(["cli.cjs", "commands.cjs", path.join("vendor", "zod.cjs")]);
+    expect(loadedBy(["status"], 1).dist).toEqual(["cli.cjs", "status.cjs", path.join("vendor", "zod.cjs")]);
     expect(runHandoff(repo.root, ["save", "claude", "--task", "After the damage"]).code).toBe(0);
     expect(loadedBy(["restore", "claude", "--prompt"]).dist).toContain(path.join("vendor", "secretlint.cjs"));
   });
