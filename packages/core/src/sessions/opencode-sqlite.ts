@@ -45,6 +45,9 @@ export function openSqlite(file: string): SqliteDatabase | undefined {
   }
 }
 
+/** Only what a reader uses: a session row also holds its diffs and settings, which can be large. */
+const SESSION_COLUMNS = "id, project_id, directory, title, time_created, time_updated";
+
 function sessionOf(row: Record<string, unknown>): OpencodeSession | undefined {
   const id = asString(row.id);
   if (!id) return undefined;
@@ -62,22 +65,25 @@ export function sqliteSessions(db: SqliteDatabase, root: string): OpencodeSessio
       .map((project) => asString(project.id)),
   );
   return db
-    .prepare("SELECT * FROM session WHERE parent_id IS NULL")
+    .prepare(`SELECT ${SESSION_COLUMNS} FROM session WHERE parent_id IS NULL`)
     .all()
     .filter((row) => isInside(asString(row.directory), root) || (!row.directory && projectIds.has(asString(row.project_id))))
     .flatMap((row) => sessionOf(row) ?? []);
 }
 
 export function sqliteSession(db: SqliteDatabase, id: string): OpencodeSession | undefined {
-  const row = db.prepare("SELECT * FROM session WHERE id = ?").get(id);
+  const row = db.prepare(`SELECT ${SESSION_COLUMNS} FROM session WHERE id = ?`).get(id);
   return row && sessionOf(row);
 }
+
+/** A part's JSON without its tool output (a whole file read, a long log): nothing here reads it. */
+const PART_DATA = "CASE WHEN json_valid(data) THEN json_remove(data, '$.state.output') ELSE data END AS data";
 
 const dataOf = (row: Record<string, unknown>): JsonObject => asObject(parseJson(asString(row.data))) ?? {};
 
 export function sqliteTranscript(db: SqliteDatabase, session: OpencodeSession): OpencodeTranscript {
   const partsByMessage = new Map<string, JsonObject[]>();
-  for (const row of db.prepare("SELECT message_id, data FROM part WHERE session_id = ? ORDER BY message_id, id").all(session.id)) {
+  for (const row of db.prepare(`SELECT message_id, ${PART_DATA} FROM part WHERE session_id = ? ORDER BY message_id, id`).all(session.id)) {
     const messageId = asString(row.message_id) ?? "";
     const parts = partsByMessage.get(messageId) ?? [];
     if (parts.length === 0) partsByMessage.set(messageId, parts);
