@@ -18,6 +18,8 @@ export const taskSchema = z.looseObject({
   priority: z.enum(TASK_PRIORITIES).optional(),
   estimated_time: z.string().optional(),
   time_spent: z.string().optional(),
+  /** Addition: the user's latest request in the agent's session, when it is not the task itself. */
+  latest_request: z.string().optional(),
 });
 
 export const commandRunSchema = z.looseObject({

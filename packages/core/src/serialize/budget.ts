@@ -42,9 +42,9 @@ function withFilesCut(state: SessionState, keep: number): { state: SessionState;
 }
 
 function compose(state: SessionState, options: PromptOptions, commands: CommandRun[], omitted: string[], maxTokens: number): string {
-  const body = renderPrompt(state, options);
+  const recordExtra = commands.length ? ["Recent commands:", ...commands.map(commandLine)] : undefined;
+  const body = renderPrompt(state, { ...options, recordExtra });
   const extra: string[] = [];
-  if (commands.length) extra.push("", "Recent commands:", ...commands.map(commandLine));
   if (omitted.length) extra.push("", `(Left out to fit a ${maxTokens}-token budget: ${omitted.join("; ")}.)`);
   if (!extra.length) return body;
   const at = body.lastIndexOf(REPOSITORY_HEADING);

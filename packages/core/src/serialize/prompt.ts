@@ -2,6 +2,7 @@ import { agentLabel, type AgentInfo } from "../agents/registry.js";
 import type { SessionState, Violation } from "../schema/session-state.js";
 import { formatMinutes, parseMinutes } from "./duration.js";
 import { origin } from "./origin.js";
+import { fencedRecord, multilineSafe } from "./record-fence.js";
 import { displaySafeDeep } from "./sanitize.js";
 import { validationLines } from "./validation-lines.js";
 
@@ -30,6 +31,15 @@ export interface PromptOptions {
   /** The agent that did the work (the state's own `agent` when absent). */
   from?: Pick<AgentInfo, "name" | "label">;
   scenario?: PromptScenario;
+  /** More lines for the record block (the recent commands, when the budget leaves room for them). */
+  recordExtra?: string[];
+}
+
+/** A template's parts: handoff's own words around the record read from the state, which is fenced. */
+interface PromptParts {
+  intro: string[];
+  record: string[];
+  closing: string[];
 }
 
 function fromLabel(state: SessionState, options: PromptOptions): string {
@@ -42,6 +52,12 @@ function fileLines(state: SessionState): string[] {
   const staged = new Set(state.git.staged_files);
   const files = [...(state.context?.files_modified ?? []), ...(state.context?.files_created ?? [])];
   return files.map((file) => `- ${file}${staged.has(file) ? " (staged)" : ""}`);
+}
+
+function taskLines(state: SessionState): string[] {
+  if (!state.task) return [];
+  const latest = state.task.latest_request;
+  return [`Task: ${state.task.description}`, ...(latest && latest !== state.task.description ? [`Latest request: ${latest}`] : [])];
 }
 
 function numbered(items: string[]): string[] {
@@ -79,79 +95,109 @@ function violationLine(v: Violation): string {
   return `- ${v.file}:${v.line}: ${v.message} (${v.rule})`;
 }
 
-function continuePrompt(state: SessionState, options: PromptOptions): string[] {
+function continuePrompt(state: SessionState, options: PromptOptions): PromptParts {
   const next = state.context?.next_steps ?? [];
-  return [
-    `I'm continuing work from ${fromLabel(state, options)}. Session state restored:`,
-    "",
-    ...(state.task ? [`Task: ${state.task.description}`] : []),
-    ...[progressLine(state)].filter((line): line is string => line !== undefined),
-    ...(state.task?.status ? [`Status: ${state.task.status}`] : []),
-    ...block("Modified files", fileLines(state)),
-    ...block("Next steps", numbered(next)),
-    "",
-    next.length ? "Please continue from step 1." : "Please continue the task.",
-  ];
+  return {
+    intro: [`I'm continuing work from ${fromLabel(state, options)}. Session state restored:`],
+    record: [
+      ...taskLines(state),
+      ...[progressLine(state)].filter((line): line is string => line !== undefined),
+      ...(state.task?.status ? [`Status: ${state.task.status}`] : []),
+      ...block("Modified files", fileLines(state)),
+      ...block("Next steps", numbered(next)),
+    ],
+    closing: [next.length ? "Please continue from step 1." : "Please continue the task."],
+  };
 }
 
-function escalationPrompt(state: SessionState, options: PromptOptions): string[] {
+function escalationPrompt(state: SessionState, options: PromptOptions): PromptParts {
   const violations = strict(state.validation?.violations);
   const fixes = [...new Set(violations.map((v) => v.fix).filter(Boolean))];
   const reason = state.handoff?.reason;
-  return [
-    `Escalated from ${fromLabel(state, options)} due to ${violations.length ? "STRICT rule violations" : "a problem it could not solve"}.`,
-    ...(reason ? ["", `Reason: ${reason}`] : []),
-    ...(state.task ? ["", `Task: ${state.task.description}`] : []),
-    ...(violations.length
-      ? ["", `Issue: STRICT rule compliance failures (${violations.length} violation${violations.length === 1 ? "" : "s"})`, ...violations.map(violationLine)]
-      : []),
-    ...block("Next steps", numbered(state.context?.next_steps ?? [])),
-    "",
-    violations.length
-      ? `Please fix the violations${fixes.length ? `: ${fixes.join("; ")}` : ""}.`
-      : "Please take over and resolve it.",
-  ];
+  return {
+    intro: [`Escalated from ${fromLabel(state, options)} due to ${violations.length ? "STRICT rule violations" : "a problem it could not solve"}.`],
+    record: [
+      ...(reason ? [`Reason: ${reason}`] : []),
+      ...(state.task ? ["", ...taskLines(state)] : []),
+      ...(violations.length
+        ? ["", `Issue: STRICT rule compliance failures (${violations.length} violation${violations.length === 1 ? "" : "s"})`, ...violations.map(violationLine)]
+        : []),
+      ...block("Next steps", numbered(state.context?.next_steps ?? [])),
+    ],
+    closing: [
+      violations.length
+        ? `Please fix the violations${fixes.length ? `: ${fixes.join("; ")}` : ""}.`
+        : "Please take over and resolve it.",
+    ],
+  };
 }
 
-function offlinePrompt(state: SessionState, options: PromptOptions): string[] {
+function offlinePrompt(state: SessionState, options: PromptOptions): PromptParts {
   const violations = strict(state.validation?.violations);
   const flexible = (state.validation?.violations ?? []).filter((v) => v.severity === "FLEXIBLE");
-  return [
-    `Offline session completed with ${fromLabel(state, options)}.`,
-    ...(state.task ? ["", `Task: ${state.task.description}`] : []),
-    ...block("Validation results", validationLines(state.validation)),
-    ...block("Violations", numbered(violations.map((v) => `${v.message} in ${v.file}:${v.line} (${v.rule})`))),
-    ...block("Notes (FLEXIBLE rules)", flexible.map(violationLine)),
-    ...block("Files in progress", fileLines(state)),
-    "",
-    violations.length ? "Please fix these violations before committing." : "Please validate this draft before committing.",
-  ];
+  return {
+    intro: [`Offline session completed with ${fromLabel(state, options)}.`],
+    record: [
+      ...taskLines(state),
+      ...block("Validation results", validationLines(state.validation)),
+      ...block("Violations", numbered(violations.map((v) => `${v.message} in ${v.file}:${v.line} (${v.rule})`))),
+      ...block("Notes (FLEXIBLE rules)", flexible.map(violationLine)),
+      ...block("Files in progress", fileLines(state)),
+    ],
+    closing: [violations.length ? "Please fix these violations before committing." : "Please validate this draft before committing."],
+  };
 }
 
-function researchPrompt(state: SessionState, options: PromptOptions): string[] {
+function researchPrompt(state: SessionState, options: PromptOptions): PromptParts {
   const question = state.handoff?.reason ?? state.context?.next_steps?.[0];
-  return [
-    `Context from ${fromLabel(state, options)} session:`,
-    "",
-    ...(state.task ? [`Task: ${state.task.description}`] : []),
-    ...(question ? [`Blocker: ${question}`] : []),
-    ...block("Files in progress", fileLines(state)),
-    ...block("Next steps", numbered(state.context?.next_steps ?? [])),
-    "",
-    "Please research the question and provide an architectural recommendation.",
-  ];
+  return {
+    intro: [`Context from ${fromLabel(state, options)} session:`],
+    record: [
+      ...taskLines(state),
+      ...(question ? [`Blocker: ${question}`] : []),
+      ...block("Files in progress", fileLines(state)),
+      ...block("Next steps", numbered(state.context?.next_steps ?? [])),
+    ],
+    closing: ["Please research the question and provide an architectural recommendation."],
+  };
 }
 
-const TEMPLATES: Record<PromptScenario, (state: SessionState, options: PromptOptions) => string[]> = {
+const TEMPLATES: Record<PromptScenario, (state: SessionState, options: PromptOptions) => PromptParts> = {
   continue: continuePrompt,
   escalation: escalationPrompt,
   "offline-validation": offlinePrompt,
   research: researchPrompt,
 };
 
-/** The Markdown prompt for the next agent, in the spec's template for the scenario at hand. */
-export function renderPrompt(state: SessionState, options: PromptOptions = {}): string {
+/**
+ * The state made safe to show: control sequences escaped everywhere, except that the task and
+ * the latest request keep their line breaks and tabs (they are shown inside the record fence).
+ */
+function promptSafe(state: SessionState): SessionState {
   const safe = displaySafeDeep(state);
+  if (!state.task || !safe.task) return safe;
+  const task = { ...safe.task, description: multilineSafe(state.task.description) };
+  if (typeof state.task.latest_request === "string") task.latest_request = multilineSafe(state.task.latest_request);
+  return { ...safe, task };
+}
+
+function withoutEdgeBlanks(lines: string[]): string[] {
+  let start = 0;
+  let end = lines.length;
+  while (start < end && lines[start] === "") start++;
+  while (end > start && lines[end - 1] === "") end--;
+  return lines.slice(start, end);
+}
+
+/**
+ * The Markdown prompt for the next agent, in the spec's template for the scenario at hand. What
+ * the state says (task, requests, plan, files, commands) is fenced as a record of earlier work.
+ */
+export function renderPrompt(state: SessionState, options: PromptOptions = {}): string {
+  const safe = promptSafe(state);
   const scenario = options.scenario ?? pickScenario(safe);
-  return [...TEMPLATES[scenario](safe, options), "", "## Repository", ...repositoryLines(safe)].join("\n");
+  const parts = TEMPLATES[scenario](safe, options);
+  const record = withoutEdgeBlanks([...parts.record, ...(options.recordExtra?.length ? ["", ...options.recordExtra] : [])]);
+  const fenced = fencedRecord(record);
+  return [...parts.intro, ...(fenced.length ? ["", ...fenced] : []), "", ...parts.closing, "", "## Repository", ...repositoryLines(safe)].join("\n");
 }

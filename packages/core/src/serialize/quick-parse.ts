@@ -75,6 +75,7 @@ const taskShape: Shape = {
   priority: optional(oneOf(TASK_PRIORITIES)),
   estimated_time: optional(string),
   time_spent: optional(string),
+  latest_request: optional(string),
 };
 
 const commandRunShape: Shape = {

@@ -1,5 +1,6 @@
 import type { SessionState } from "../schema/session-state.js";
 import { origin } from "./origin.js";
+import { multilineSafe } from "./record-fence.js";
 import { displaySafeDeep } from "./sanitize.js";
 
 export const RULE = "━".repeat(40);
@@ -10,6 +11,11 @@ const MAX_LISTED = 50;
 export interface RestoreViewOptions {
   /** fresh / stale, when known. */
   freshness?: string;
+}
+
+/** Multi-line text with its later lines indented under the first, line breaks kept. */
+function indented(text: string): string {
+  return multilineSafe(text).replace(/\n/g, "\n   ");
 }
 
 function describeBranch(state: SessionState): string {
@@ -38,7 +44,9 @@ export function renderRestoreView(unsafeState: SessionState, options: RestoreVie
   ];
   if (state.task) {
     const details = [state.task.status, state.task.priority].filter(Boolean).join(", ");
-    lines.push(`🎯 Task: ${state.task.description}${details ? ` (${details})` : ""}`);
+    lines.push(`🎯 Task: ${indented(unsafeState.task!.description)}${details ? ` (${details})` : ""}`);
+    const latest = unsafeState.task?.latest_request;
+    if (latest && latest !== unsafeState.task!.description) lines.push(`💬 Latest request: ${indented(latest)}`);
   }
   if (state.git.operation) {
     const conflicted = state.git.conflicted_files?.length ?? 0;

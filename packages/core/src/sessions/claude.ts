@@ -51,11 +51,9 @@ function textOf(content: unknown): string | undefined {
   return texts.length ? texts.join("\n") : undefined;
 }
 
-/** Messages Claude Code writes as "user" that the user did not type: slash-command echoes, reminders. */
-function isTypedRequest(record: JsonObject, text: string): boolean {
-  if (record.isMeta === true || record.isCompactSummary === true) return false;
-  const trimmed = text.trimStart();
-  return !trimmed.startsWith("<") && !trimmed.startsWith("Caveat:") && !trimmed.startsWith("[Request interrupted");
+/** Lines Claude Code writes as "user" that the user did not type: slash-command expansions, summaries. */
+function isTypedLine(record: JsonObject): boolean {
+  return record.isMeta !== true && record.isCompactSummary !== true && record.isVisibleInTranscriptOnly !== true;
 }
 
 function todoItems(value: unknown, textKey: "content" | "subject"): TodoItem[] {
@@ -124,7 +122,7 @@ export const claudeReader: SessionReader = {
       const message = asObject(record.message);
       if (type === "user" && message) {
         const text = typeof message.content === "string" ? message.content : textOf(message.content);
-        if (text && isTypedRequest(record, text)) facts.request(text);
+        if (text && isTypedLine(record)) facts.request(text);
         const result = asObject(record.toolUseResult);
         for (const block of asArray(message.content).map(asObject)) {
           if (block?.type !== "tool_result") continue;

@@ -1,6 +1,7 @@
 import type { CommandRun } from "../schema/session-state.js";
 import type { SaveInput } from "../state/build.js";
 import { repoRelative } from "./files.js";
+import { isSubstantive, typedText } from "./requests.js";
 
 /** How many of the last commands a state keeps. */
 const MAX_COMMANDS = 10;
@@ -26,7 +27,7 @@ function shorten(text: string, max: number): string {
  * and turned into the partial state (`SaveInput`) at the end.
  */
 export class SessionFacts {
-  private firstRequest: string | undefined;
+  private readonly requests: string[] = [];
   private title: string | undefined;
   private todos: TodoItem[] | undefined;
   private readonly created = new Set<string>();
@@ -42,10 +43,18 @@ export class SessionFacts {
     public cwd: string = root,
   ) {}
 
-  /** The first thing the user asked; later requests do not replace it. */
+  /** A message the user sent, in order; wrappers the agent added around it are dropped. */
   request(text: string | undefined): void {
-    const clean = text?.trim();
-    if (clean && this.firstRequest === undefined) this.firstRequest = clean;
+    const clean = text === undefined ? "" : typedText(text);
+    if (clean) this.requests.push(clean);
+  }
+
+  /** The task is the first substantive request; the latest one is what was in progress. */
+  private chosenRequests(): { task: string | undefined; latest: string | undefined } {
+    const substantive = this.requests.filter(isSubstantive);
+    const task = substantive[0] ?? this.title ?? this.requests[0];
+    const latest = substantive.at(-1);
+    return { task, latest: latest !== undefined && latest !== task ? latest : undefined };
   }
 
   /** The title the agent (or the user) gave the session; the last one wins. */
@@ -85,10 +94,11 @@ export class SessionFacts {
 
   toInput(): SaveInput {
     if (this.outside > 0) this.notes.push(`${this.outside} file edit(s) outside the repository were left out`);
-    const task = this.firstRequest ?? this.title;
+    const { task, latest } = this.chosenRequests();
     const nextSteps = this.todos?.filter((item) => !DONE.has(item.status.toLowerCase())).map((item) => item.text.trim());
     return {
       task: task === undefined ? undefined : shorten(task, MAX_TASK_CHARS),
+      latestRequest: latest === undefined ? undefined : shorten(latest, MAX_TASK_CHARS),
       nextSteps,
       filesModified: this.modified.size ? [...this.modified] : undefined,
       filesCreated: this.created.size ? [...this.created] : undefined,

@@ -32,9 +32,12 @@ function projectDirs(store: string, root: string): string[] {
   return [...ids].map((id) => path.join(tmp, id));
 }
 
+/** The text of a `PartListUnion`: a string, one part, or a list of strings and parts. */
 function textOf(content: unknown): string | undefined {
   if (typeof content === "string") return content;
+  if (asObject(content)) return asString(asObject(content)!.text);
   const texts = asArray(content)
+    .map((part) => (typeof part === "string" ? { text: part } : part))
     .map((part) => asString(asObject(part)?.text))
     .filter((text): text is string => text !== undefined);
   return texts.length ? texts.join("") : undefined;
@@ -126,8 +129,8 @@ export const geminiReader: SessionReader = {
     const conversation = loadConversation(found.file);
     for (const message of conversation.messages) {
       if (message.type === "user") {
-        const text = textOf(message.content);
-        if (text && !text.trimStart().startsWith("/")) facts.request(text);
+        // Newer versions keep what the user typed (`/init`, `@file …`) in `displayContent`, and its expansion in `content`.
+        facts.request(textOf(message.displayContent) ?? textOf(message.content));
       }
       if (message.type !== "gemini") continue;
       facts.model = asString(message.model) ?? facts.model;

@@ -17,6 +17,8 @@ import { isoTimestamp } from "./timestamp.js";
 /** What the user (or an agent's own session) says; each given field wins over the previous state. */
 export interface SaveInput {
   task?: string;
+  /** The latest request in the agent's session (what was in progress), when it is not the task. */
+  latestRequest?: string;
   status?: TaskStatus;
   priority?: TaskPriority;
   estimatedTime?: string;
@@ -64,6 +66,7 @@ function buildTask(previous: Task | undefined, input: SaveInput): Task | undefin
       priority: input.priority ?? base?.priority,
       estimated_time: input.estimatedTime ?? base?.estimated_time,
       time_spent: input.timeSpent ?? base?.time_spent,
+      latest_request: input.latestRequest ?? (input.task === undefined ? base?.latest_request : undefined),
     },
     base,
     TASK_KEYS,
