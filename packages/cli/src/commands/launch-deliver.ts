@@ -1,7 +1,8 @@
 import { displaySafe, type AgentInfo, type SessionState } from "@handoff/core";
 import type { Output } from "../output.js";
-import { launchAgent, manualLaunchCommand } from "./launch.js";
+import { launchAgent, manualLaunchCommand, takesPrompt } from "./launch.js";
 import { CLIPBOARD_TOOLS, copyToClipboard } from "./launch-clipboard.js";
+import { tooLargeForArgument } from "./launch-prompt-file.js";
 import { handoffPrompt } from "./session-prompt.js";
 
 export interface DeliverOptions {
@@ -22,6 +23,7 @@ export async function deliverPrompt(out: Output, options: DeliverOptions): Promi
     else out.note(`⚠️  No clipboard tool found (tried ${CLIPBOARD_TOOLS}); print the prompt with: handoff restore ${to.name} --prompt`);
   }
   if (!options.launch) return 0;
+  if (takesPrompt(to) && tooLargeForArgument(prompt)) out.note(`📄 The prompt is too large for a command line: ${displaySafe(to.name)} gets it through a temporary file`);
   const launched = launchAgent(to, prompt, options.cwd);
   if (launched.launched) return launched.exitCode;
   const manual = manualLaunchCommand(to);
