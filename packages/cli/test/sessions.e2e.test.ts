@@ -9,9 +9,15 @@ afterAll(cleanupTempDirs);
 
 const GIT_DIR = path.dirname(execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim());
 
-/** A repository, and a home folder holding a session of every supported agent for it. */
+/** The files the fixture sessions edit (committed, then changed) and create (new, untracked), as git would show them. */
+const EDITED = ["src/login.ts", "src/date.ts", "src/cli.ts", "src/settings.ts"];
+const CREATED = ["src/rate-limit.ts", "test/clock.ts", "src/table.ts", "src/cache.ts"];
+
+/** A repository in the state the sessions left it, and a home folder holding a session of every supported agent for it. */
 function setUp(): { repo: TestRepo; home: string; env: Record<string, string> } {
   const repo = createRepo();
+  repo.commit("the files before the sessions", Object.fromEntries(EDITED.map((file) => [file, "before\n"])));
+  repo.write(Object.fromEntries([...EDITED, ...CREATED].map((file) => [file, "after\n"])));
   const home = makeTempDir("handoff-home-");
   installAllFixtures(home, repo.root);
   // The agents' own variables from the machine running the tests must not point elsewhere.

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fromVariable, handoffOverride } from "./env.js";
 import { isInside, listDir, modifiedAt, readHeadRecords, readJsonFile, readJsonLines } from "./files.js";
+import { TranscriptTasks } from "./claude-tasks.js";
 import { SessionFacts, UnknownKinds, type TodoItem } from "./facts.js";
 import type { FoundSession, SessionEnvironment, SessionReader } from "./types.js";
 import { asArray, asObject, asString, type JsonObject } from "./values.js";
@@ -109,6 +110,9 @@ export const claudeReader: SessionReader = {
     const pendingWrites = new Map<string, string>();
     const pendingCommands = new Map<string, ReturnType<SessionFacts["ran"]>>();
     let transcriptTodos: TodoItem[] | undefined;
+    const tasks = new TranscriptTasks();
+    /** Which planning tool the session used last: the older `TodoWrite`, or the Task tools. */
+    let plannedWith: "todos" | "tasks" | undefined;
 
     for (const record of records) {
       const type = asString(record.type) ?? "";
@@ -127,6 +131,7 @@ export const claudeReader: SessionReader = {
         for (const block of asArray(message.content).map(asObject)) {
           if (block?.type !== "tool_result") continue;
           const id = asString(block.tool_use_id) ?? "";
+          tasks.answered(id, textOf(block.content) ?? asString(block.content), result);
           const run = pendingCommands.get(id);
           if (run) run.exit_code = exitCodeOf(block);
           const written = pendingWrites.get(id);
@@ -149,14 +154,20 @@ export const claudeReader: SessionReader = {
           if (name === "NotebookEdit") facts.touched(asString(input.notebook_path), "modified");
           if (name === "Write" && asString(input.file_path)) pendingWrites.set(id, asString(input.file_path)!);
           if (name === "Bash") pendingCommands.set(id, facts.ran(asString(input.command)));
-          if (name === "TodoWrite") transcriptTodos = todoItems(input.todos, "content");
+          if (name === "TodoWrite") {
+            transcriptTodos = todoItems(input.todos, "content");
+            plannedWith = "todos";
+          }
+          if (name === "TaskCreate") tasks.created(id, input);
+          if (name === "TaskUpdate") tasks.updated(input);
+          if (name === "TaskCreate" || name === "TaskUpdate") plannedWith = "tasks";
         }
       }
     }
     // A Write whose result never came (the session ended first) still touched the file.
     for (const file of pendingWrites.values()) facts.touched(file, facts.knows(file) ? "modified" : "created");
 
-    const todos = savedTodos(storeDir(where), found.id) ?? transcriptTodos;
+    const todos = savedTodos(storeDir(where), found.id) ?? (plannedWith === "tasks" ? tasks.items() : transcriptTodos);
     if (todos) facts.todoList(todos);
     const input = facts.toInput();
     const notes = [...facts.notes];

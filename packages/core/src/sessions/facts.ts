@@ -7,7 +7,7 @@ import { isSubstantive, typedText } from "./requests.js";
 const MAX_COMMANDS = 10;
 const MAX_TASK_CHARS = 500;
 const MAX_COMMAND_CHARS = 400;
-const DONE = new Set(["completed", "complete", "done", "cancelled", "canceled", "checked", "dismissed"]);
+const DONE = new Set(["completed", "complete", "done", "cancelled", "canceled", "checked", "dismissed", "deleted"]);
 
 export interface TodoItem {
   text: string;
@@ -67,11 +67,17 @@ export class SessionFacts {
     this.todos = items.filter((item) => item.text.trim());
   }
 
-  touched(file: string | undefined, kind: "created" | "modified"): void {
+  /** A file the agent wrote; a file it deleted afterwards is no longer work to hand over. */
+  touched(file: string | undefined, kind: PatchedKind): void {
     if (!file) return;
     const relative = repoRelative(file, this.root, this.cwd);
     if (relative === undefined) {
       this.outside++;
+      return;
+    }
+    if (kind === "deleted") {
+      this.created.delete(relative);
+      this.modified.delete(relative);
       return;
     }
     if (kind === "created" && !this.modified.has(relative)) this.created.add(relative);
@@ -109,13 +115,18 @@ export class SessionFacts {
   }
 }
 
-/** Paths an apply_patch body touches (the format Codex and OpenCode share). */
-export function patchedFiles(patch: string | undefined): { file: string; kind: "created" | "modified" }[] {
-  const found: { file: string; kind: "created" | "modified" }[] = [];
+export type PatchedKind = "created" | "modified" | "deleted";
+
+/**
+ * Paths an apply_patch body touches (the format Codex and OpenCode share). Some Codex versions
+ * wrote the markers without the space (`***Add File:`), as published rollouts show.
+ */
+export function patchedFiles(patch: string | undefined): { file: string; kind: PatchedKind }[] {
+  const found: { file: string; kind: PatchedKind }[] = [];
   for (const line of (patch ?? "").split("\n")) {
-    const match = /^\*\*\* (Add File|Update File|Delete File|Move to): (.+)$/.exec(line.trim());
+    const match = /^\*\*\* ?(Add File|Update File|Delete File|Move to): ?(.+)$/.exec(line.trim());
     if (!match) continue;
-    const kind = match[1] === "Add File" || match[1] === "Move to" ? "created" : "modified";
+    const kind = match[1] === "Add File" || match[1] === "Move to" ? "created" : match[1] === "Delete File" ? "deleted" : "modified";
     found.push({ file: match[2]!.trim(), kind });
   }
   return found;

@@ -1,6 +1,7 @@
 import { agentLabel } from "../agents/registry.js";
 import type { SaveInput } from "../state/build.js";
 import { currentEnvironment } from "./env.js";
+import { checkFilesAgainstGit } from "./git-cross-check.js";
 import { sessionReaderFor } from "./readers.js";
 
 export interface AgentSession {
@@ -43,10 +44,11 @@ export async function readAgentSession(options: ReadAgentSessionOptions): Promis
     const lookup = await reader.find(options.root, where);
     if (!lookup.session) return { notes: lookup.notes };
     const reading = await reader.read(lookup.session, options.root, where);
+    const checked = await checkFilesAgainstGit(options.root, reading.input);
     // Loaded here, not at the top: `handoff agents` reaches this file only for hasAgentSession,
     // and the secret detectors are the heaviest part of the CLI.
     const { redactDeep } = await import("../redact/redact.js");
-    const redacted = await redactDeep(reading.input);
+    const redacted = await redactDeep(checked.input);
     return {
       session: {
         agent: reader.agent,
@@ -55,7 +57,7 @@ export async function readAgentSession(options: ReadAgentSessionOptions): Promis
         input: redacted.value,
         redactions: redacted.count,
       },
-      notes: [...lookup.notes, ...reading.notes],
+      notes: [...lookup.notes, ...reading.notes, ...checked.notes],
     };
   } catch (error) {
     return { notes: [`could not read the ${agentLabel(reader.agent)} session: ${describe(error)}`] };
