@@ -1,10 +1,12 @@
+import path from "node:path";
 import { asArray, asNumber, asObject, asString, parseJson, type JsonObject } from "./values.js";
 
 /**
  * Codex CLI's tool calls, across its generations (openai/codex codex-rs/protocol/src/models.rs,
- * `ShellToolCallParams` / `ShellCommandToolCallParams`; codex-rs/apply-patch, whose
- * `maybe_parse_apply_patch` also accepts a patch run through the shell as
- * `apply_patch <<'PATCH'` or `applypatch <<'PATCH'`, alone or after `cd <dir> &&`).
+ * `ShellToolCallParams` / `ShellCommandToolCallParams`). A patch can also run through the shell:
+ * `["apply_patch", "<patch>"]`, or `apply_patch <<'PATCH'` / `applypatch <<'PATCH'`, alone or after
+ * `cd <dir> &&`, relative to the call's directory (codex-rs/apply-patch/src/invocation.rs,
+ * `maybe_parse_apply_patch`, at 1743612a).
  */
 const SHELL_TOOLS = new Set(["shell", "container.exec", "local_shell", "shell_command", "exec_command", "unified_exec"]);
 const PATCH_BODY = /\*\*\* ?Begin Patch/;
@@ -51,11 +53,11 @@ export function patchInCommand(command: string | undefined): string | undefined 
   return command;
 }
 
-/** The directory a patch run through the shell applies in: the call's `workdir`, then a leading `cd <dir> &&`. */
-export function patchDirectory(command: string, args: JsonObject): string | undefined {
+/** The directory a patch run through the shell applies in: a leading `cd <dir> &&`, relative to the call's `workdir`, then `cwd`. */
+export function patchDirectory(command: string, args: JsonObject, cwd: string): string {
+  const base = path.resolve(cwd, asString(args.workdir) ?? ".");
   const cd = /^\s*cd\s+("[^"]+"|'[^']+'|\S+)\s*&&/.exec(command);
-  const dir = cd ? cd[1]!.replace(/^["']|["']$/g, "") : undefined;
-  return dir ?? asString(args.workdir);
+  return cd ? path.resolve(base, cd[1]!.replace(/^["']|["']$/g, "")) : base;
 }
 
 /** The text of a call output: a string, `{content}`, or a list of content items. */

@@ -47,8 +47,8 @@ function readCall(facts: SessionFacts, payload: JsonObject, calls: Map<string, C
     const command = commandOf(args);
     const patch = patchInCommand(command);
     if (patch) {
-      const dir = patchDirectory(patch, args);
-      for (const { file, kind } of patchedFiles(patch)) facts.touched(dir ? path.resolve(facts.cwd, dir, file) : file, kind);
+      const dir = patchDirectory(patch, args, facts.cwd);
+      for (const { file, kind } of patchedFiles(patch)) facts.touched(path.resolve(dir, file), kind);
     } else {
       calls.set(callId, facts.ran(command));
     }

@@ -91,7 +91,10 @@ export async function checkFilesAgainstGit(root: string, input: SaveInput): Prom
     else if (changed.has(file)) modified.push(file);
     else committed++;
   }
-  if (deleted) notes.push(`${plural(deleted, "file")} the session edited no longer exist (deleted later) and are not listed`);
-  if (committed) notes.push(`${plural(committed, "file")} the session edited have no uncommitted change (committed, reverted or git-ignored) and are not listed as work in progress`);
+  if (deleted) notes.push(`${plural(deleted, "file")} the session edited ${deleted === 1 ? "no longer exists" : "no longer exist"} (deleted later): not listed`);
+  if (committed) {
+    const has = committed === 1 ? "has" : "have";
+    notes.push(`${plural(committed, "file")} the session edited ${has} no uncommitted change (committed, reverted or git-ignored): not listed as work in progress`);
+  }
   return { input: { ...input, filesModified: modified, filesCreated: created }, notes };
 }
