@@ -1,5 +1,6 @@
 import type { CommandRun, SessionState } from "../schema/session-state.js";
 import { renderPrompt, type PromptOptions } from "./prompt.js";
+import { unclosedFence } from "./record-fence.js";
 import { displaySafe } from "./sanitize.js";
 
 /** A rough token count: about four characters per token for English text and code. */
@@ -80,7 +81,11 @@ export function renderPromptWithinBudget(state: SessionState, options: BudgetOpt
     }
   }
   const note = `\n\n(Cut at the ${maxTokens}-token budget.)`;
-  const room = Math.max(0, maxTokens * 4 - note.length);
-  const prompt = last.slice(0, room) + note;
+  // A cut inside the record closes its fence, so that the note is handoff's words, not the record's.
+  const limit = maxTokens * 4 - note.length;
+  const fence = unclosedFence(last.slice(0, Math.max(0, limit)));
+  const cut = last.slice(0, Math.max(0, limit - (fence ? fence.length + 1 : 0)));
+  const closing = unclosedFence(cut);
+  const prompt = cut + (closing ? `\n${closing}` : "") + note;
   return { prompt, tokens: estimateTokens(prompt), maxTokens, omitted: [...lastOmitted, "the end of the prompt text"] };
 }

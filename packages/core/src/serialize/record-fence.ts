@@ -34,3 +34,12 @@ export function fencedRecord(lines: readonly string[]): string[] {
   const fence = fenceFor(lines);
   return [RECORD_LABEL, `${fence}text`, ...lines, fence];
 }
+
+/** The fence of a record left open at the end of `text` (a prompt cut short), or undefined. */
+export function unclosedFence(text: string): string | undefined {
+  const lines = text.split("\n");
+  const label = lines.lastIndexOf(RECORD_LABEL);
+  const open = label >= 0 ? /^(`{3,})text$/.exec(lines[label + 1] ?? "") : null;
+  if (!open) return undefined;
+  return lines.slice(label + 2).includes(open[1]!) ? undefined : open[1];
+}

@@ -101,3 +101,16 @@ describe("text from a transcript in the prompt", () => {
     expect(view).toContain("💬 Latest request: Now make the limit configurable\n   per route");
   });
 });
+
+describe("a prompt cut at its budget", () => {
+  it("closes the record's fence before saying it was cut", () => {
+    const state = stateWith((raw) => {
+      raw.task.description = `Long task ${"word ".repeat(400)}`;
+    });
+    const { prompt } = renderPromptWithinBudget(state, { maxTokens: 120 });
+    expect(prompt.length).toBeLessThanOrEqual(120 * 4);
+    const { inside, after } = recordBlock(prompt);
+    expect(inside.join("\n")).toMatch(/^Task: Long task word/);
+    expect(after.join("\n")).toContain("(Cut at the 120-token budget.)");
+  });
+});
