@@ -122,6 +122,22 @@ describe("Codex CLI rollouts of every generation", () => {
 });
 
 describe("Claude Code 2.1 and later", () => {
+  it("2.1.15 (real session): the first request is the task; notifications, slash commands and their output are not requests", async () => {
+    const at = place();
+    at.claude("claude/session-share-2.1.15.jsonl");
+    const { session, notes } = await readAgentSession({ agent: "claude", root: at.root, env: at.env });
+    expect(notes).toEqual([]);
+    expect(session?.input).toEqual({
+      task: expect.stringMatching(/^Spaw sub-agents to write poems about Thai green curry.*\n\nrun the agents in the background, and while we wait for them to complete write your own poem about sushi$/s),
+      latestRequest: "are they still being written?",
+      commandsRun: [
+        { command: "python3 /home/user/.claude/plugins/cache/session-share-marketplace/session-share/0.1.7/commands/publish/scripts/publish_session.py 0ccf1a04-1b4c-43b6-8aa5-79e41db43a68", exit_code: 0 },
+      ],
+      model: "claude-opus-4-5-20251101",
+      provider: "anthropic",
+    });
+  });
+
   it("reads the open tasks from TaskCreate / TaskUpdate when the tasks folder is gone; the task skips 'hi' and the IDE wrapper", async () => {
     const at = place();
     at.claude("claude/task-tools-2.1.jsonl");
