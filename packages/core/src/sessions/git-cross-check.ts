@@ -59,7 +59,7 @@ function plural(count: number, what: string): string {
 export async function checkFilesAgainstGit(root: string, input: SaveInput): Promise<CheckedFiles> {
   let status;
   try {
-    const run = await runGit(root, ["status", "--porcelain=v2", "-z", "--untracked-files=all"]);
+    const run = await runGit(root, ["status", "--porcelain=v2", "-z", "--untracked-files=all", "--ignore-submodules=dirty"]);
     if (run.code !== 0) return { input, notes: [] };
     status = parseStatus(run.stdout.toString("utf8"));
   } catch {
