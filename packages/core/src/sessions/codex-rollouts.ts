@@ -90,16 +90,18 @@ export function findRollout(store: string, root: string, now: () => number = Dat
   const started = now();
   let unreadable = 0;
   let checked = 0;
+  let reached = started;
   for (const { file, updatedAt } of newestFirst) {
     if (checked >= MAX_CHECKED || now() - started > MAX_SEARCH_MS) {
       const rest = newestFirst.length - checked;
       const notes = [
-        `no Codex CLI session for this repository among the ${checked} newest rollouts in ${path.join(store, "sessions")} and ${path.join(store, "archived_sessions")} (back to ${day(updatedAt)}); ${rest} older rollout(s) were not searched`,
+        `no Codex CLI session for this repository among the ${checked} newest rollouts in ${path.join(store, "sessions")} and ${path.join(store, "archived_sessions")} (back to ${day(reached)}); ${rest} older rollout(s) were not searched`,
       ];
       if (unreadable) notes.push(`${unreadable} rollout(s) unreadable (format not known)`);
       return { notes };
     }
     checked++;
+    reached = updatedAt;
     const head = readRolloutHead(file);
     if (!head.format) {
       unreadable++;

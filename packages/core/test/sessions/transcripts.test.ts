@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { readAgentSession } from "@handoff/core";
 import { cleanupTempDirs, createRepo, makeTempDir } from "@handoff/test-utils";
+import { findRollout } from "../../src/sessions/codex-rollouts.js";
 import { checkFilesAgainstGit } from "../../src/sessions/git-cross-check.js";
 
 afterAll(cleanupTempDirs);
@@ -93,6 +94,19 @@ describe("Codex CLI rollouts of every generation", () => {
       model: "gpt-5.3-codex",
       provider: "openai",
     });
+  });
+
+  it("a search that runs out of time says how far back it got and how many rollouts it left", () => {
+    const at = place();
+    for (let day = 1; day <= 3; day++) {
+      const meta = { timestamp: "2026-01-01T00:00:00Z", type: "session_meta", payload: { id: `other-${day}`, cwd: "/elsewhere" } };
+      put(path.join(at.home, ".codex", "sessions", "2026", "01", `0${day}`, `rollout-2026-01-0${day}.jsonl`), `${JSON.stringify(meta)}\n`, new Date(`2026-01-0${day}T12:00:00Z`));
+    }
+    let clock = 0;
+    const slowClock = () => (clock += 3000); // every look at the clock finds 3 s gone
+    const { session, notes } = findRollout(path.join(at.home, ".codex"), at.root, slowClock);
+    expect(session).toBeUndefined();
+    expect(notes[0]).toMatch(/no Codex CLI session for this repository among the 1 newest rollouts in .* \(back to 2026-01-03\); 2 older rollout\(s\) were not searched/);
   });
 
   it("searches archived_sessions/ too", async () => {
