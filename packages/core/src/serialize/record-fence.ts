@@ -43,3 +43,9 @@ export function unclosedFence(text: string): string | undefined {
   if (!open) return undefined;
   return lines.slice(label + 2).includes(open[1]!) ? undefined : open[1];
 }
+
+/** The first line of a multi-line text, with "…" when more lines follow: for one-line views. */
+export function firstLine(text: string): string {
+  const lines = text.trim().split(/\r?\n/);
+  return lines.length > 1 ? `${lines[0]!.trimEnd()} …` : lines[0]!;
+}

@@ -114,3 +114,14 @@ describe("a prompt cut at its budget", () => {
     expect(after.join("\n")).toContain("(Cut at the 120-token budget.)");
   });
 });
+
+describe("one-line views of a multi-line task", () => {
+  it("the summary line shows the first line, not escaped line breaks", async () => {
+    const { summarizeState } = await import("../../src/serialize/summary.js");
+    const line = summarizeState(stateWith((raw) => {
+      raw.task.description = "Refactor the parser:\n- keep the API";
+    }));
+    expect(line).toContain("in_progress: Refactor the parser: …");
+    expect(line).not.toContain("\\x0a");
+  });
+});
