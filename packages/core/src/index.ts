@@ -48,7 +48,7 @@ export { readGitSnapshot } from "./git/snapshot.js";
 export type { GitSnapshot } from "./git/snapshot.js";
 export { findReferences } from "./git/references.js";
 export { operationInProgress } from "./git/operation.js";
-export { commitWorkInProgress, stashWorkInProgress } from "./git/work-in-progress.js";
+export { commitWorkInProgress, refuseMidOperation, stashWorkInProgress } from "./git/work-in-progress.js";
 
 export { parseState, formatIssues, MAX_STATE_BYTES } from "./serialize/parse.js";
 export type { ParsedState } from "./serialize/parse.js";

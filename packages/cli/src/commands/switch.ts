@@ -5,6 +5,7 @@ import {
   ensureIgnored,
   listAgents,
   openRepo,
+  refuseMidOperation,
   renderRestoreView,
   saveSession,
   stashWorkInProgress,
@@ -82,6 +83,9 @@ const switchCommand: Command = {
     const from = agentIn(opened, fromName!);
     const to = agentIn(opened, toName!);
     if (json && flag(parsed, "launch")) throw new UsageError("--launch cannot be combined with --json");
+    // Refused before anything is written: a merge half-concluded by a WIP commit cannot be undone.
+    if (flag(parsed, "commit")) await refuseMidOperation(opened.repo, "commit");
+    if (flag(parsed, "stash")) await refuseMidOperation(opened.repo, "stash");
     const given = { ...saveInputFrom(parsed), provider: stringOption(parsed, "from-provider") };
     const input = flag(parsed, "no-session")
       ? given
