@@ -5,6 +5,7 @@ import {
   ensureIgnored,
   listAgents,
   openRepo,
+  redactDeep,
   refuseMidOperation,
   renderRestoreView,
   saveSession,
@@ -24,6 +25,7 @@ import { printSaveNotes } from "./save-notes.js";
 import { askGithub, GITHUB_OPTIONS, saveInputFrom, TASK_OPTIONS } from "./save-options.js";
 import { deliverPrompt } from "./launch-deliver.js";
 import { NO_SESSION_OPTION } from "./session-options.js";
+import { redactedInput } from "./redact-input.js";
 
 function changedFiles(snapshot: GitSnapshot): string[] {
   const { staged, unstaged, untracked, conflicted } = snapshot.status;
@@ -86,7 +88,8 @@ const switchCommand: Command = {
     // Refused before anything is written: a merge half-concluded by a WIP commit cannot be undone.
     if (flag(parsed, "commit")) await refuseMidOperation(opened.repo, "commit");
     if (flag(parsed, "stash")) await refuseMidOperation(opened.repo, "stash");
-    const given = { ...saveInputFrom(parsed), provider: stringOption(parsed, "from-provider") };
+    const typed = { ...saveInputFrom(parsed), provider: stringOption(parsed, "from-provider") };
+    const given = await redactedInput(out, typed);
     const input = flag(parsed, "no-session")
       ? given
       : await (await import("./session-input.js")).inputWithSession(out, { agent: from.name, root: opened.repo.root, given, reportMissing: false });
@@ -98,6 +101,10 @@ const switchCommand: Command = {
     if (!json) printSaveNotes(out, saved);
     say(`✅ Session saved to ${displaySafe(from.file)}`);
     say();
+    // What goes on to the target's file, the output, prompts and history: redacted, even where the
+    // source's file still holds a secret from an older save or another tool.
+    const { value: source, count: redactions } = await redactDeep(saved.state);
+    if (redactions > 0 && !json) out.note(`🔒 Redacted ${redactions} secret${redactions === 1 ? "" : "s"} from ${displaySafe(from.file)} in what is handed over`);
 
     // Both state files are ignored before a WIP commit or stash, so neither can sweep one up.
     for (const entry of await ensureIgnored(opened.repo.root, [to.file])) if (!json) out.note(`🙈 Added ${displaySafe(entry)} to .gitignore`);
@@ -108,7 +115,7 @@ const switchCommand: Command = {
     if (changed.length === 0) {
       say("✅ Working tree clean");
     } else if (flag(parsed, "commit")) {
-      const task = saved.state.task?.description ?? "work in progress";
+      const task = source.task?.description ?? "work in progress";
       const stateFiles = listAgents(opened.config).map((agent) => agent.file);
       commit = await commitWorkInProgress(opened.repo, `wip: ${task} (switching to ${to.name})`, stateFiles);
       say(`✅ Committed ${changed.length} changed file(s) as ${commit} (undo with: git reset HEAD~1)`);
@@ -127,13 +134,13 @@ const switchCommand: Command = {
     say();
 
     say("Step 3: Validation status...");
-    for (const line of validationLines(saved.state.validation)) say(line);
+    for (const line of validationLines(source.validation)) say(line);
     say();
 
     say(`Step 4: Restoring ${to.name} session state...`);
     const handed = await writeHandOver({
       opened,
-      source: saved.state,
+      source,
       to,
       provider: stringOption(parsed, "provider"),
       reason: input.reason,
@@ -145,12 +152,12 @@ const switchCommand: Command = {
     const deliver = { state: handed.state, to, cwd, copy: flag(parsed, "copy"), launch: flag(parsed, "launch") };
     if (json) {
       if (deliver.copy) await deliverPrompt(out, deliver);
-      out.json({ from: saved.state, to: handed.state, ...(commit ? { commit } : {}), ...(stash ? { stash } : {}) });
+      out.json({ from: source, to: handed.state, ...(commit ? { commit } : {}), ...(stash ? { stash } : {}) });
       return;
     }
     say(renderRestoreView(handed.state));
     say();
-    printSummary(out, saved.state, handed.state, to);
+    printSummary(out, source, handed.state, to);
     if (deliver.copy || deliver.launch) {
       say();
       return deliverPrompt(out, deliver);
