@@ -66,7 +66,7 @@ export type { SaveInput, BuildStateOptions } from "./state/build.js";
 export { currentFreshness, judgeFreshness } from "./state/freshness.js";
 export type { FreshnessVerdict } from "./state/freshness.js";
 export { isoTimestamp } from "./state/timestamp.js";
-export { handOver } from "./state/hand-over.js";
+export { handOver, takePendingReason } from "./state/hand-over.js";
 export type { HandOverOptions } from "./state/hand-over.js";
 export { gitSection, filesFromGit } from "./state/git-section.js";
 

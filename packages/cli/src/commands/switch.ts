@@ -10,6 +10,7 @@ import {
   renderRestoreView,
   saveSession,
   stashWorkInProgress,
+  takePendingReason,
   validationLines,
   writeHandOver,
   type AgentInfo,
@@ -97,13 +98,28 @@ const switchCommand: Command = {
     say(`🔄 Session Handoff: ${from.name} → ${to.name}`);
     say();
     say(`Step 1: Saving ${from.name} session state...`);
-    const saved = await saveSession({ cwd, agent: from.name, opened, input, github: askGithub(parsed) });
+    // The reason goes to this handoff only: neither --reason nor one recorded by `save --reason`
+    // stays in the source's state, where the next, unrelated handoff would pick it up again.
+    let reason = input.reason;
+    const saved = await saveSession({
+      cwd,
+      agent: from.name,
+      opened,
+      input: { ...input, reason: undefined },
+      github: askGithub(parsed),
+      finish: (state) => {
+        const taken = takePendingReason(state);
+        reason ??= taken.reason;
+        return taken.state;
+      },
+    });
     if (!json) printSaveNotes(out, saved);
     say(`✅ Session saved to ${displaySafe(from.file)}`);
     say();
     // What goes on to the target's file, the output, prompts and history: redacted, even where the
     // source's file still holds a secret from an older save or another tool.
-    const { value: source, count: redactions } = await redactDeep(saved.state);
+    const { value: outgoing, count: redactions } = await redactDeep({ source: saved.state, reason });
+    const { source } = outgoing;
     if (redactions > 0 && !json) out.note(`🔒 Redacted ${redactions} secret${redactions === 1 ? "" : "s"} from ${displaySafe(from.file)} in what is handed over`);
 
     // Both state files are ignored before a WIP commit or stash, so neither can sweep one up.
@@ -143,7 +159,7 @@ const switchCommand: Command = {
       source,
       to,
       provider: stringOption(parsed, "provider"),
-      reason: input.reason,
+      reason: outgoing.reason,
       commit,
       stash,
     });

@@ -85,6 +85,7 @@ function continuePrompt(state: SessionState, options: PromptOptions): string[] {
     `I'm continuing work from ${fromLabel(state, options)}. Session state restored:`,
     "",
     ...(state.task ? [`Task: ${state.task.description}`] : []),
+    ...(state.handoff?.reason ? [`Handoff reason: ${state.handoff.reason}`] : []),
     ...[progressLine(state)].filter((line): line is string => line !== undefined),
     ...(state.task?.status ? [`Status: ${state.task.status}`] : []),
     ...block("Modified files", fileLines(state)),
@@ -119,6 +120,7 @@ function offlinePrompt(state: SessionState, options: PromptOptions): string[] {
   return [
     `Offline session completed with ${fromLabel(state, options)}.`,
     ...(state.task ? ["", `Task: ${state.task.description}`] : []),
+    ...(state.handoff?.reason ? [`Handoff reason: ${state.handoff.reason}`] : []),
     ...block("Validation results", validationLines(state.validation)),
     ...block("Violations", numbered(violations.map((v) => `${v.message} in ${v.file}:${v.line} (${v.rule})`))),
     ...block("Notes (FLEXIBLE rules)", flexible.map(violationLine)),
