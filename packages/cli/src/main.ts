@@ -1,7 +1,7 @@
 import { helpFor, parseCommandArgs, stringOption } from "./args.js";
 import type { Command } from "./commands/command.js";
 import type { CommandTable } from "./commands/index.js";
-import { BUILT_IN_AGENT_NAMES, displaySafe, isHandoffError } from "@handoff/core";
+import { BUILT_IN_AGENT_NAMES, displaySafeLines, isHandoffError } from "@handoff/core";
 import { ExitError, UsageError } from "./errors.js";
 import { createOutput, type Output } from "./output.js";
 import packageJson from "../package.json" with { type: "json" };
@@ -51,7 +51,7 @@ async function run(commands: CommandTable, argv: string[], out: Output): Promise
 
 /** Error text can carry file names, branch names and state content: print it line by line, made safe. */
 function say(out: Output, text: string): void {
-  for (const line of text.split("\n")) out.note(displaySafe(line));
+  for (const line of displaySafeLines(text)) out.note(line);
 }
 
 /** A failed system call (a state file without read permission, say): what, where, and the fix. */

@@ -59,7 +59,7 @@ export type { PromptScenario, PromptOptions } from "./serialize/prompt.js";
 export { summarizeState } from "./serialize/summary.js";
 export { origin } from "./serialize/origin.js";
 export { validationLines } from "./serialize/validation-lines.js";
-export { displaySafe, displaySafeDeep } from "./serialize/sanitize.js";
+export { displaySafe, displaySafeDeep, displaySafeLines } from "./serialize/sanitize.js";
 
 export { buildState, refreshGitState, DEFAULT_VALIDATION } from "./state/build.js";
 export type { SaveInput, BuildStateOptions } from "./state/build.js";

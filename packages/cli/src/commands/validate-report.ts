@@ -1,6 +1,7 @@
 import {
   countOf,
   displaySafe,
+  displaySafeLines,
   formatViolation,
   validationLines,
   type CheckOutcome,
@@ -18,7 +19,7 @@ export function printCheck(out: Output, check: CheckOutcome): void {
   const details = [check.command, check.exitCode ? `exit code ${check.exitCode}` : undefined, check.reason]
     .filter(Boolean)
     .join(", ");
-  out.line(displaySafe(`${ICON[check.result]} ${check.label}: ${wording}${details ? ` (${details})` : ""}`));
+  out.line(out.tone(displaySafe(`${ICON[check.result]} ${check.label}: ${wording}${details ? ` (${details})` : ""}`)));
   if (check.result === "fail" && check.output) {
     for (const line of check.output.split("\n")) out.line(out.paint("dim", `   │ ${displaySafe(line)}`));
   }
@@ -59,8 +60,11 @@ export function printSummary(out: Output, validation: Validation, report: RuleRe
 
 export function printRecorded(out: Output, result: RecordValidationResult): void {
   for (const { file, error } of result.failed) {
-    out.note(`⚠️  ${displaySafe(file)} was left as it was: ${displaySafe(error.message)}`);
-    if (error.hint) out.note(`   ${displaySafe(error.hint)}`);
+    // A schema error names each problem on a line of its own: the line breaks stay real.
+    const [first = "", ...rest] = displaySafeLines(error.message);
+    out.note(`⚠️  ${displaySafe(file)} was left as it was: ${first}`);
+    for (const line of rest) out.note(`   ${line}`);
+    if (error.hint) for (const line of displaySafeLines(error.hint)) out.note(`   ${line}`);
   }
   if (result.recorded.length === 0) {
     out.line("📝 No session state here to record the results in");
