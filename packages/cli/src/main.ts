@@ -4,6 +4,7 @@ import type { CommandTable } from "./commands/index.js";
 import { BUILT_IN_AGENT_NAMES, displaySafeLines, isHandoffError } from "@handoff/core";
 import { ExitError, UsageError } from "./errors.js";
 import { createOutput, type Output } from "./output.js";
+import { commandFirst } from "./leading-options.js";
 import packageJson from "../package.json" with { type: "json" };
 
 function help(commands: CommandTable): string {
@@ -15,6 +16,7 @@ function help(commands: CommandTable): string {
     "Commands:",
     ...Object.entries(commands).map(([name, entry]) => `  ${name.padEnd(9)} ${entry.summary}`),
     "",
+    "Every command takes -C, --cwd <path> (before or after its name, as git does) and -h, --help.",
     "Run `handoff <command> --help` for a command's options.",
     "Exit codes: 0 ok, 1 something needs your action, 2 bad usage.",
   ].join("\n");
@@ -99,7 +101,7 @@ async function report(commands: CommandTable, error: unknown, out: Output): Prom
 /** Runs `handoff <argv>` with the commands of `commands`, and sets the exit code. */
 export function main(commands: CommandTable, argv: string[] = process.argv.slice(2)): void {
   const out = createOutput();
-  run(commands, argv, out)
+  run(commands, commandFirst(argv), out)
     .catch((error: unknown) => report(commands, error, out))
     .then((code) => {
       process.exitCode = code;

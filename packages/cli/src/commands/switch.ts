@@ -61,6 +61,11 @@ function printSummary(out: Output, source: SessionState, target: SessionState, t
   if (next) out.line(`   Next action: ${displaySafe(next)}`);
 }
 
+function refuseSameAgent(from: string, to: string): void {
+  if (from !== to) return;
+  throw new UsageError(`<from> and <to> are both ${from}: a handoff goes to another agent (to change ${from}'s provider: handoff save ${from} --provider <name>)`);
+}
+
 const switchCommand: Command = {
   usage: "handoff switch <from> <to> [options]",
   summary:
@@ -79,12 +84,14 @@ const switchCommand: Command = {
   },
   async run(parsed, { cwd, out }) {
     const [fromName, toName] = takePositionals(parsed, ["from", "to"]);
+    refuseSameAgent(fromName!, toName!);
     if (flag(parsed, "commit") && flag(parsed, "stash")) throw new UsageError("--commit and --stash cannot be combined");
     const json = flag(parsed, "json");
     const say = json ? () => {} : out.line;
     const opened = await openRepo(cwd);
     const from = agentIn(opened, fromName!);
     const to = agentIn(opened, toName!);
+    refuseSameAgent(from.name, to.name);
     if (json && flag(parsed, "launch")) throw new UsageError("--launch cannot be combined with --json");
     // Refused before anything is written: a merge half-concluded by a WIP commit cannot be undone.
     if (flag(parsed, "commit")) await refuseMidOperation(opened.repo, "commit");
