@@ -38,7 +38,7 @@ const save: Command = {
     });
     printSaveNotes(out, result);
     if (flag(parsed, "json")) out.json(result.state);
-    else out.line(`✅ Session state saved to ${displaySafe(result.agent.file)}`);
+    else out.line(out.tone(`✅ Session state saved to ${displaySafe(result.agent.file)}`));
   },
 };
 

@@ -48,12 +48,12 @@ function printSummary(out: Output, source: SessionState, target: SessionState, t
   const files = (source.context?.files_modified?.length ?? 0) + (source.context?.files_created?.length ?? 0);
   const next = source.context?.next_steps?.[0];
   const run = launchCommand(to, target.provider);
-  out.line("Step 5: Handoff complete!");
+  out.line(out.tone("Step 5: Handoff complete!"));
   out.line();
-  out.line(`✨ Ready to continue in ${to.name}`);
+  out.line(out.tone(`✨ Ready to continue in ${to.name}`));
   if (run) out.line(`   Run: ${displaySafe(run)}`);
   out.line();
-  out.line("📝 Handoff Summary:");
+  out.line(out.tone("📝 Handoff Summary:"));
   out.line(`   From: ${displaySafe(who(source.agent, source.provider))}`);
   out.line(`   To: ${displaySafe(who(target.agent, target.provider))}`);
   if (target.handoff?.reason) out.line(`   Reason: ${displaySafe(target.handoff.reason)}`);
@@ -87,7 +87,7 @@ const switchCommand: Command = {
     refuseSameAgent(fromName!, toName!);
     if (flag(parsed, "commit") && flag(parsed, "stash")) throw new UsageError("--commit and --stash cannot be combined");
     const json = flag(parsed, "json");
-    const say = json ? () => {} : out.line;
+    const say = json ? () => {} : (text = "") => out.line(out.tone(text));
     const opened = await openRepo(cwd);
     const from = agentIn(opened, fromName!);
     const to = agentIn(opened, toName!);
@@ -178,7 +178,7 @@ const switchCommand: Command = {
       out.json({ from: source, to: handed.state, ...(commit ? { commit } : {}), ...(stash ? { stash } : {}) });
       return;
     }
-    say(renderRestoreView(handed.state));
+    for (const line of renderRestoreView(handed.state).split("\n")) say(line);
     say();
     printSummary(out, source, handed.state, to);
     if (deliver.copy || deliver.launch) {

@@ -41,19 +41,19 @@ export function printRules(out: Output, report: RuleReport, ruleCount: number): 
   }
   out.line(`Rules: ${countOf(ruleCount, "rule")} over ${countOf(report.checkedFiles, "file")}${skippedNote(report)}`);
   if (report.violations.length === 0) {
-    out.line("✅ No rule violations");
+    out.line(out.tone("✅ No rule violations"));
     return;
   }
   for (const violation of report.violations) {
     const line = formatViolation(violation);
-    out.line(violation.severity === "STRICT" ? line : out.paint("dim", line));
+    out.line(violation.severity === "STRICT" ? out.paint("red", line) : out.paint("dim", line));
   }
 }
 
 /** The spec's `✅ TypeScript: pass` lines, then the FLEXIBLE count, which never fails validation. */
 export function printSummary(out: Output, validation: Validation, report: RuleReport): void {
   out.line("Validation results:");
-  for (const line of validationLines(validation)) out.line(line);
+  for (const line of validationLines(validation)) out.line(out.tone(line));
   const notes = report.violations.filter((violation) => violation.severity === "FLEXIBLE").length;
   if (notes) out.line(`ℹ️  FLEXIBLE rules: ${countOf(notes, "note")} (never fail validation)`);
 }
