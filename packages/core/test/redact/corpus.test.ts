@@ -31,6 +31,10 @@ describe("long input", () => {
     ["a URL that never reaches its @", `https://user:${"p/".repeat(50_000)}`],
     ["a long line of a's then b", `${"a".repeat(100_000)}b`],
     ["a long mysql line without -p", `mysql ${"-u x ".repeat(20_000)}`],
+    ["a private key header that never ends", `-----BEGIN RSA PRIVATE KEY-----\n${"A".repeat(100_000)}`],
+    ["URL-ish text with colons and no @", `https://${"a:".repeat(50_000)}`],
+    ["a JWT-like run that never completes", `eyJ${"a".repeat(50_000)}.eyJ${"b".repeat(50_000)}`],
+    ["many key= assignments on one line", "api_key=".repeat(20_000)],
   ])("%s", async (_name, text) => {
     const result = await redactText(text);
     expect(typeof result.value).toBe("string");
