@@ -33,7 +33,8 @@ describe("colours", () => {
 
   it("are not used with NO_COLOR, even with FORCE_COLOR, nor with FORCE_COLOR=0, nor on a pipe", () => {
     const repo = createRepo();
-    for (const env of [{ NO_COLOR: "1", FORCE_COLOR: "1" }, { NO_COLOR: "", FORCE_COLOR: "0" }, { NO_COLOR: "" }]) {
+    const envs: Record<string, string>[] = [{ NO_COLOR: "1", FORCE_COLOR: "1" }, { NO_COLOR: "", FORCE_COLOR: "0" }, { NO_COLOR: "", FORCE_COLOR: "" }];
+    for (const env of envs) {
       for (const [command, stdout] of Object.entries(outputs(repo, env))) expect(stdout, `${command} ${JSON.stringify(env)}`).not.toContain(ESCAPE);
     }
   });
