@@ -40,7 +40,8 @@ export const HANDOFF_PATTERNS: readonly GitleaksRule[] = [
   // `mysql -u root -pS3cret`: the MySQL clients take the password glued to -p.
   {
     id: "mysql-password",
-    regex: String.raw`(?i)\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlshow|mysqlcheck|mariadb|mariadb-dump)\b[^\n]*?\s-p["']?([^\s"']+)`,
+    // Lower-case -p only: -P is the port.
+    regex: String.raw`\b(?i:mysql|mysqldump|mysqladmin|mysqlimport|mysqlshow|mysqlcheck|mariadb|mariadb-dump)\b[^\n]*?\s-p["']?([^\s"']+)`,
     keywords: ["mysql", "mariadb"],
   },
   // `curl -u user:password`, `--user user:password`.
