@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Options } from "tsup";
@@ -124,9 +124,9 @@ function vendoredLibraries(): Plugin {
 /**
  * CommonJS, without code splitting: Node 20 loads one CommonJS file in a fraction of the time it
  * takes to load a graph of ES module chunks. @handoff/* are bundled from source together with their
- * dependencies, which the CLI could not resolve on its own; the packages stay dependencies for
- * their types and their API users. Code reached only through `await import()` stays in the file
- * but runs only when reached.
+ * dependencies, so they are only devDependencies: the CLI's tarball installs and runs alone.
+ * Code reached only through `await import()` stays in the file but runs only when reached.
+ * The session state's JSON Schema is shipped too (dist/schema/), for `save --schema`.
  */
 export default defineConfig({
   ...baseConfig,
@@ -147,5 +147,9 @@ export default defineConfig({
   esbuildPlugins: [vendoredLibraries(), libraryShims(), directWorkspaceImports()],
   esbuildOptions(options) {
     options.alias = WORKSPACE;
+  },
+  onSuccess: async () => {
+    mkdirSync(fileURLToPath(new URL("./dist/schema/", import.meta.url)), { recursive: true });
+    copyFileSync(path.join(packagesDir, "core/schema/session-state.schema.json"), fileURLToPath(new URL("./dist/schema/session-state.schema.json", import.meta.url)));
   },
 });

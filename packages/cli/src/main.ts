@@ -1,9 +1,10 @@
 import { helpFor, parseCommandArgs, stringOption } from "./args.js";
 import type { Command } from "./commands/command.js";
 import type { CommandTable } from "./commands/index.js";
-import { BUILT_IN_AGENT_NAMES, displaySafe, isHandoffError } from "@handoff/core";
+import { BUILT_IN_AGENT_NAMES, displaySafeLines, isHandoffError } from "@handoff/core";
 import { ExitError, UsageError } from "./errors.js";
 import { createOutput, type Output } from "./output.js";
+import { commandFirst } from "./leading-options.js";
 import packageJson from "../package.json" with { type: "json" };
 
 function help(commands: CommandTable): string {
@@ -15,6 +16,7 @@ function help(commands: CommandTable): string {
     "Commands:",
     ...Object.entries(commands).map(([name, entry]) => `  ${name.padEnd(9)} ${entry.summary}`),
     "",
+    "Every command takes -C, --cwd <path> (before or after its name, as git does) and -h, --help.",
     "Run `handoff <command> --help` for a command's options.",
     "Exit codes: 0 ok, 1 something needs your action, 2 bad usage.",
   ].join("\n");
@@ -51,7 +53,7 @@ async function run(commands: CommandTable, argv: string[], out: Output): Promise
 
 /** Error text can carry file names, branch names and state content: print it line by line, made safe. */
 function say(out: Output, text: string): void {
-  for (const line of text.split("\n")) out.note(displaySafe(line));
+  for (const line of displaySafeLines(text)) out.note(line);
 }
 
 /** A failed system call (a state file without read permission, say): what, where, and the fix. */
@@ -99,7 +101,7 @@ async function report(commands: CommandTable, error: unknown, out: Output): Prom
 /** Runs `handoff <argv>` with the commands of `commands`, and sets the exit code. */
 export function main(commands: CommandTable, argv: string[] = process.argv.slice(2)): void {
   const out = createOutput();
-  run(commands, argv, out)
+  run(commands, commandFirst(argv), out)
     .catch((error: unknown) => report(commands, error, out))
     .then((code) => {
       process.exitCode = code;

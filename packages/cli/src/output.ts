@@ -8,17 +8,46 @@ export interface Output {
   note(text: string): void;
   /** Only JSON on stdout. */
   json(value: unknown): void;
-  paint(style: "bold" | "dim" | "green" | "yellow" | "red" | "cyan", text: string): string;
+  paint(style: Style, text: string): string;
+  /** `line`, coloured by what it says: ✅ green, ⚠️ yellow, ❌ red, steps and headings bold. */
+  tone(text: string): string;
+  /**
+   * What is running now, on stderr: on a terminal, one line rewritten in place and erased by
+   * `endProgress`; elsewhere (a CI log), a plain line that stays.
+   */
+  progress(text: string): void;
+  endProgress(): void;
 }
+
+export type Style = "bold" | "dim" | "green" | "yellow" | "red" | "cyan";
 
 const STDOUT = 1;
 const STDERR = 2;
 
 /** Only a character device can be a terminal; asking `process.stdout` first would load Node's tty and net modules. */
+function isTerminal(fd: number): boolean {
+  try {
+    return fstatSync(fd).isCharacterDevice() && (fd === STDOUT ? process.stdout : process.stderr).isTTY === true;
+  } catch {
+    return false;
+  }
+}
+
+/** NO_COLOR (any value) wins, then FORCE_COLOR (but "0" and "false"), then whether stdout is a colour terminal. */
 function colorsOn(): boolean {
   if (process.env.NO_COLOR) return false;
-  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== "0") return true;
-  return fstatSync(STDOUT).isCharacterDevice() && process.stdout.isTTY === true && process.stdout.hasColors();
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined && force !== "") return force !== "0" && force !== "false";
+  return isTerminal(STDOUT) && process.stdout.hasColors();
+}
+
+/** The colour a line of handoff's output takes from its leading icon or shape. */
+function toneOf(text: string): Style | undefined {
+  if (text.startsWith("✅")) return "green";
+  if (text.startsWith("⚠️") || text.startsWith("⏳")) return "yellow";
+  if (text.startsWith("❌")) return "red";
+  if (/^(?:Step \d+:|🔄 |📋 |✨ |📝 Handoff Summary)/.test(text)) return "bold";
+  return undefined;
 }
 
 /** `handoff status | head` closes the pipe early: that is the reader's choice, not an error. */
@@ -68,12 +97,40 @@ function writeAll(fd: number, text: string): void {
   }
 }
 
+const ERASE_LINE = "\r\u001b[K";
+
 export function createOutput(): Output {
   let color: boolean | undefined; // asked on the first paint: most runs never paint
+  let progressShown = false;
+  let stderrTerminal: boolean | undefined;
+  const paint = (style: Style, text: string) => ((color ??= colorsOn()) ? styleText(style, text, { validateStream: false }) : text);
+  const endProgress = () => {
+    if (progressShown) writeAll(STDERR, ERASE_LINE);
+    progressShown = false;
+  };
   return {
-    line: (text = "") => writeAll(STDOUT, `${text}\n`),
-    note: (text) => writeAll(STDERR, `${text}\n`),
+    line: (text = "") => {
+      endProgress();
+      writeAll(STDOUT, `${text}\n`);
+    },
+    note: (text) => {
+      endProgress();
+      writeAll(STDERR, `${text}\n`);
+    },
     json: (value) => writeAll(STDOUT, `${JSON.stringify(value, null, 2)}\n`),
-    paint: (style, text) => ((color ??= colorsOn()) ? styleText(style, text) : text),
+    paint,
+    tone: (text) => {
+      const style = toneOf(text);
+      return style ? paint(style, text) : text;
+    },
+    progress: (text) => {
+      if ((stderrTerminal ??= isTerminal(STDERR))) {
+        // One row only: a wrapped line could not be erased.
+        const width = process.stderr.columns || 80;
+        writeAll(STDERR, `${ERASE_LINE}${text.length < width ? text : `${text.slice(0, width - 2)}…`}`);
+        progressShown = true;
+      } else writeAll(STDERR, `${text}\n`);
+    },
+    endProgress,
   };
 }

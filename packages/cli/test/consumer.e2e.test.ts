@@ -251,3 +251,53 @@ describe("the packed packages in a fresh npm project", () => {
     expect(wrong.stdout).toContain("wrong.mts");
   }, 300_000);
 });
+
+describe("the CLI's tarball installed alone", () => {
+  let alone: string;
+
+  beforeAll(() => {
+    alone = makeTempDir("handoff-cli-alone-");
+    writeFileSync(path.join(alone, "package.json"), `${JSON.stringify({ name: "alone", version: "1.0.0", private: true }, null, 2)}\n`);
+    mustRun("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", path.join(tarballs, `handoff-cli-${VERSION}.tgz`)], alone);
+    mustRun("git", ["init", "-q", "-b", "main"], alone);
+    mustRun("git", ["commit", "-q", "--allow-empty", "-m", "start"], alone);
+  }, 300_000);
+
+  const handoffAlone = (...args: string[]) => run("npx", ["--no", "--", "handoff", ...args], alone);
+
+  it("installs none of the libraries the bin bundles (no @handoff/core, zod, simple-git, secretlint)", () => {
+    const installed = readdirSync(path.join(alone, "node_modules")).filter((name) => !name.startsWith("."));
+    const scoped = installed.filter((name) => name.startsWith("@")).flatMap((scope) => readdirSync(path.join(alone, "node_modules", scope)).map((name) => `${scope}/${name}`));
+    const packages = [...installed.filter((name) => !name.startsWith("@")), ...scoped].sort();
+    for (const bundled of ["@handoff/core", "@handoff/hooks", "zod", "simple-git", "@secretlint/core", "re2js"]) expect(packages).not.toContain(bundled);
+    expect(packages).toContain("@handoff/cli");
+  });
+
+  it("runs: save, restore --prompt (the redaction detectors), save --schema and hooks install", () => {
+    expect(handoffAlone("--version")).toMatchObject({ code: 0, stdout: `${VERSION}\n` });
+    const token = ["sk", "live", "4eC39HqLyjWDarjtT1zdp7dc"].join("_");
+    const saved = handoffAlone("save", "claude", "--task", `Charge with ${token}`);
+    expect(saved.code, saved.stderr).toBe(0);
+    const prompt = handoffAlone("restore", "claude", "--prompt");
+    expect(prompt.code, prompt.stderr).toBe(0);
+    expect(prompt.stdout).toContain("Task: Charge with [REDACTED]");
+    const schema = handoffAlone("save", "opencode", "--schema");
+    expect(schema.code, schema.stderr).toBe(0);
+    const state = JSON.parse(readFileSync(path.join(alone, ".opencode/.session-state.json"), "utf8"));
+    expect(state.$schema).toBe("../node_modules/@handoff/cli/dist/schema/session-state.schema.json");
+    expect(JSON.parse(readFileSync(path.resolve(alone, ".opencode", state.$schema), "utf8")).title).toBe("handoff session state v2.0");
+    const hooks = handoffAlone("hooks", "install");
+    expect(hooks.code, hooks.stderr).toBe(0);
+  });
+
+  it("declares where it comes from: repository, homepage and bugs", () => {
+    const manifest = JSON.parse(readFileSync(path.join(alone, "node_modules/@handoff/cli/package.json"), "utf8"));
+    expect(manifest.repository).toMatchObject({ type: "git", url: expect.stringMatching(/^git\+https:\/\/github\.com\/[\w-]+\/[\w-]+\.git$/) });
+    expect(manifest.homepage).toMatch(/^https:\/\/github\.com\//);
+    expect(manifest.bugs.url).toMatch(/^https:\/\/github\.com\/.*\/issues$/);
+    expect(Object.keys(manifest.dependencies ?? {})).not.toContain("@handoff/core");
+    const readme = readFileSync(path.join(alone, "node_modules/@handoff/cli/README.md"), "utf8");
+    // Relative links point nowhere in a tarball or on the registry's page.
+    expect(readme).not.toMatch(/\]\((?!https?:\/\/|#)/);
+  });
+});

@@ -48,7 +48,7 @@ export { readGitSnapshot } from "./git/snapshot.js";
 export type { GitSnapshot } from "./git/snapshot.js";
 export { findReferences } from "./git/references.js";
 export { operationInProgress } from "./git/operation.js";
-export { commitWorkInProgress, stashWorkInProgress } from "./git/work-in-progress.js";
+export { commitWorkInProgress, refuseMidOperation, stashWorkInProgress } from "./git/work-in-progress.js";
 
 export { parseState, formatIssues, MAX_STATE_BYTES } from "./serialize/parse.js";
 export type { ParsedState } from "./serialize/parse.js";
@@ -59,14 +59,14 @@ export type { PromptScenario, PromptOptions } from "./serialize/prompt.js";
 export { summarizeState } from "./serialize/summary.js";
 export { origin } from "./serialize/origin.js";
 export { validationLines } from "./serialize/validation-lines.js";
-export { displaySafe, displaySafeDeep } from "./serialize/sanitize.js";
+export { displaySafe, displaySafeDeep, displaySafeLines } from "./serialize/sanitize.js";
 
 export { buildState, refreshGitState, DEFAULT_VALIDATION } from "./state/build.js";
 export type { SaveInput, BuildStateOptions } from "./state/build.js";
 export { currentFreshness, judgeFreshness } from "./state/freshness.js";
 export type { FreshnessVerdict } from "./state/freshness.js";
 export { isoTimestamp } from "./state/timestamp.js";
-export { handOver } from "./state/hand-over.js";
+export { handOver, takePendingReason } from "./state/hand-over.js";
 export type { HandOverOptions } from "./state/hand-over.js";
 export { gitSection, filesFromGit } from "./state/git-section.js";
 

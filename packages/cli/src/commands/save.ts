@@ -6,6 +6,7 @@ import { printSaveNotes } from "./save-notes.js";
 import { askGithub, GITHUB_OPTIONS, saveInputFrom, TASK_OPTIONS } from "./save-options.js";
 import { schemaReference, withSchemaFirst } from "./schema-reference.js";
 import { FROM_SESSION_OPTION } from "./session-options.js";
+import { hasFreeText } from "./free-text.js";
 
 const save: Command = {
   usage: "handoff save <agent> [options]",
@@ -23,19 +24,21 @@ const save: Command = {
     // Resolved first: an unknown agent is bad usage before any session is read for it.
     const info = agentIn(opened, agent!);
     const schema = flag(parsed, "schema") ? schemaReference(opened.repo.root, info.file) : undefined;
+    const typed = saveInputFrom(parsed);
+    const given = hasFreeText(typed) ? await (await import("./redact-input.js")).redactedInput(out, typed) : typed;
     const result = await saveSession({
       cwd,
       agent: info.name,
       input: flag(parsed, "from-session")
-        ? await (await import("./session-input.js")).inputWithSession(out, { agent: info.name, root: opened.repo.root, given: saveInputFrom(parsed), reportMissing: true })
-        : saveInputFrom(parsed),
+        ? await (await import("./session-input.js")).inputWithSession(out, { agent: info.name, root: opened.repo.root, given, reportMissing: true })
+        : given,
       opened,
       github: askGithub(parsed),
       finish: (state) => withSchemaFirst(state, schema),
     });
     printSaveNotes(out, result);
     if (flag(parsed, "json")) out.json(result.state);
-    else out.line(`✅ Session state saved to ${displaySafe(result.agent.file)}`);
+    else out.line(out.tone(`✅ Session state saved to ${displaySafe(result.agent.file)}`));
   },
 };
 

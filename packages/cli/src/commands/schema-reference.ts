@@ -3,16 +3,20 @@ import path from "node:path";
 import type { SessionState } from "@handoff/core";
 
 const SCHEMA_IN_PACKAGE = "@handoff/core/schema/session-state.schema.json";
+/** The copy @handoff/cli ships, for when it is installed alone. */
+const SCHEMA_IN_CLI = "@handoff/cli/dist/schema/session-state.schema.json";
 export const SCHEMA_URL = `https://unpkg.com/${SCHEMA_IN_PACKAGE}`;
 
 /**
- * Where an editor opening `stateFile` (relative to `root`) finds the JSON Schema: the copy in the
+ * Where an editor opening `stateFile` (relative to `root`) finds the JSON Schema: a copy in the
  * repository's node_modules when there is one (works offline, matches the installed version),
  * else the published one.
  */
 export function schemaReference(root: string, stateFile: string): string {
-  const installed = path.join(root, "node_modules", ...SCHEMA_IN_PACKAGE.split("/"));
-  if (!existsSync(installed)) return SCHEMA_URL;
+  const installed = [SCHEMA_IN_PACKAGE, SCHEMA_IN_CLI]
+    .map((file) => path.join(root, "node_modules", ...file.split("/")))
+    .find((file) => existsSync(file));
+  if (!installed) return SCHEMA_URL;
   const fromStateDir = path.relative(path.dirname(path.join(root, stateFile)), installed);
   return fromStateDir.split(path.sep).join("/");
 }

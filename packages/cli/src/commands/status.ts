@@ -1,6 +1,7 @@
 import {
   currentFreshness,
   displaySafe,
+  displaySafeLines,
   isHandoffError,
   judgeFreshness,
   listAgents,
@@ -11,6 +12,7 @@ import {
   type SessionState,
 } from "@handoff/core";
 import { flag } from "../args.js";
+import type { Output } from "../output.js";
 import type { Command } from "./command.js";
 import { age } from "./age.js";
 import { hookLogNotice } from "./hooks-log-notice.js";
@@ -63,18 +65,30 @@ const status: Command = {
         state!.task?.description ?? "(no task)",
       ]);
     // Each cell is made safe before the columns are measured, so an escaped character cannot skew them.
-    for (const line of formatTable([["AGENT", "PROVIDER", "BRANCH", "SAVED", "GIT", "TASK"], ...rows].map((row) => row.map(displaySafe)))) {
-      out.line(line);
-    }
+    const table = [["AGENT", "PROVIDER", "BRANCH", "SAVED", "GIT", "TASK"], ...rows].map((row) => row.map(displaySafe));
+    for (const line of formatTable(table, (text, row, column) => paintCell(out, text, row, column))) out.line(line);
     for (const { agent, error } of broken) {
       // Schema errors span several lines: each is made safe on its own, so the newlines stay real.
-      for (const line of `❌ ${agent}: ${error!.message}`.split("\n")) out.line(displaySafe(line));
+      const [first = "", ...rest] = displaySafeLines(`❌ ${agent}: ${error!.message}`);
+      out.line(out.paint("red", first));
+      for (const line of rest) out.line(line);
       if (error!.hint) out.line(`   ${displaySafe(error!.hint)}`);
     }
     hookErrors.forEach((line) => out.line(line));
     return broken.length ? 1 : 0;
   },
 };
+
+const FRESHNESS_COLUMN = 4;
+
+/** The header bold, the agent's name bold, fresh green and stale yellow. */
+function paintCell(out: Output, text: string, row: number, column: number): string {
+  if (row === 0) return out.paint("bold", text);
+  if (column === 0) return out.paint("bold", text);
+  if (column === FRESHNESS_COLUMN && text === "fresh") return out.paint("green", text);
+  if (column === FRESHNESS_COLUMN && text === "stale") return out.paint("yellow", text);
+  return text;
+}
 
 function readAgentStatus(root: string, agent: AgentInfo, now: ReturnType<typeof currentFreshness>): AgentStatus | undefined {
   const file = statePath(root, agent);

@@ -5,9 +5,12 @@ import {
   ensureIgnored,
   listAgents,
   openRepo,
+  redactDeep,
+  refuseMidOperation,
   renderRestoreView,
   saveSession,
   stashWorkInProgress,
+  takePendingReason,
   validationLines,
   writeHandOver,
   type AgentInfo,
@@ -23,6 +26,7 @@ import { printSaveNotes } from "./save-notes.js";
 import { askGithub, GITHUB_OPTIONS, saveInputFrom, TASK_OPTIONS } from "./save-options.js";
 import { deliverPrompt } from "./launch-deliver.js";
 import { NO_SESSION_OPTION } from "./session-options.js";
+import { redactedInput } from "./redact-input.js";
 
 function changedFiles(snapshot: GitSnapshot): string[] {
   const { staged, unstaged, untracked, conflicted } = snapshot.status;
@@ -44,17 +48,22 @@ function printSummary(out: Output, source: SessionState, target: SessionState, t
   const files = (source.context?.files_modified?.length ?? 0) + (source.context?.files_created?.length ?? 0);
   const next = source.context?.next_steps?.[0];
   const run = launchCommand(to, target.provider);
-  out.line("Step 5: Handoff complete!");
+  out.line(out.tone("Step 5: Handoff complete!"));
   out.line();
-  out.line(`✨ Ready to continue in ${to.name}`);
+  out.line(out.tone(`✨ Ready to continue in ${to.name}`));
   if (run) out.line(`   Run: ${displaySafe(run)}`);
   out.line();
-  out.line("📝 Handoff Summary:");
+  out.line(out.tone("📝 Handoff Summary:"));
   out.line(`   From: ${displaySafe(who(source.agent, source.provider))}`);
   out.line(`   To: ${displaySafe(who(target.agent, target.provider))}`);
   if (target.handoff?.reason) out.line(`   Reason: ${displaySafe(target.handoff.reason)}`);
   out.line(`   Files in progress: ${files}`);
   if (next) out.line(`   Next action: ${displaySafe(next)}`);
+}
+
+function refuseSameAgent(from: string, to: string): void {
+  if (from !== to) return;
+  throw new UsageError(`<from> and <to> are both ${from}: a handoff goes to another agent (to change ${from}'s provider: handoff save ${from} --provider <name>)`);
 }
 
 const switchCommand: Command = {
@@ -75,14 +84,20 @@ const switchCommand: Command = {
   },
   async run(parsed, { cwd, out }) {
     const [fromName, toName] = takePositionals(parsed, ["from", "to"]);
+    refuseSameAgent(fromName!, toName!);
     if (flag(parsed, "commit") && flag(parsed, "stash")) throw new UsageError("--commit and --stash cannot be combined");
     const json = flag(parsed, "json");
-    const say = json ? () => {} : out.line;
+    const say = json ? () => {} : (text = "") => out.line(out.tone(text));
     const opened = await openRepo(cwd);
     const from = agentIn(opened, fromName!);
     const to = agentIn(opened, toName!);
+    refuseSameAgent(from.name, to.name);
     if (json && flag(parsed, "launch")) throw new UsageError("--launch cannot be combined with --json");
-    const given = { ...saveInputFrom(parsed), provider: stringOption(parsed, "from-provider") };
+    // Refused before anything is written: a merge half-concluded by a WIP commit cannot be undone.
+    if (flag(parsed, "commit")) await refuseMidOperation(opened.repo, "commit");
+    if (flag(parsed, "stash")) await refuseMidOperation(opened.repo, "stash");
+    const typed = { ...saveInputFrom(parsed), provider: stringOption(parsed, "from-provider") };
+    const given = await redactedInput(out, typed);
     const input = flag(parsed, "no-session")
       ? given
       : await (await import("./session-input.js")).inputWithSession(out, { agent: from.name, root: opened.repo.root, given, reportMissing: false });
@@ -90,10 +105,29 @@ const switchCommand: Command = {
     say(`🔄 Session Handoff: ${from.name} → ${to.name}`);
     say();
     say(`Step 1: Saving ${from.name} session state...`);
-    const saved = await saveSession({ cwd, agent: from.name, opened, input, github: askGithub(parsed) });
+    // The reason goes to this handoff only: neither --reason nor one recorded by `save --reason`
+    // stays in the source's state, where the next, unrelated handoff would pick it up again.
+    let reason = input.reason;
+    const saved = await saveSession({
+      cwd,
+      agent: from.name,
+      opened,
+      input: { ...input, reason: undefined },
+      github: askGithub(parsed),
+      finish: (state) => {
+        const taken = takePendingReason(state);
+        reason ??= taken.reason;
+        return taken.state;
+      },
+    });
     if (!json) printSaveNotes(out, saved);
     say(`✅ Session saved to ${displaySafe(from.file)}`);
     say();
+    // What goes on to the target's file, the output, prompts and history: redacted, even where the
+    // source's file still holds a secret from an older save or another tool.
+    const { value: outgoing, count: redactions } = await redactDeep({ source: saved.state, reason });
+    const { source } = outgoing;
+    if (redactions > 0 && !json) out.note(`🔒 Redacted ${redactions} secret${redactions === 1 ? "" : "s"} from ${displaySafe(from.file)} in what is handed over`);
 
     // Both state files are ignored before a WIP commit or stash, so neither can sweep one up.
     for (const entry of await ensureIgnored(opened.repo.root, [to.file])) if (!json) out.note(`🙈 Added ${displaySafe(entry)} to .gitignore`);
@@ -104,7 +138,7 @@ const switchCommand: Command = {
     if (changed.length === 0) {
       say("✅ Working tree clean");
     } else if (flag(parsed, "commit")) {
-      const task = saved.state.task?.description ?? "work in progress";
+      const task = source.task?.description ?? "work in progress";
       const stateFiles = listAgents(opened.config).map((agent) => agent.file);
       commit = await commitWorkInProgress(opened.repo, `wip: ${task} (switching to ${to.name})`, stateFiles);
       say(`✅ Committed ${changed.length} changed file(s) as ${commit} (undo with: git reset HEAD~1)`);
@@ -123,16 +157,16 @@ const switchCommand: Command = {
     say();
 
     say("Step 3: Validation status...");
-    for (const line of validationLines(saved.state.validation)) say(line);
+    for (const line of validationLines(source.validation)) say(line);
     say();
 
     say(`Step 4: Restoring ${to.name} session state...`);
     const handed = await writeHandOver({
       opened,
-      source: saved.state,
+      source,
       to,
       provider: stringOption(parsed, "provider"),
-      reason: input.reason,
+      reason: outgoing.reason,
       commit,
       stash,
     });
@@ -141,12 +175,12 @@ const switchCommand: Command = {
     const deliver = { state: handed.state, to, cwd, copy: flag(parsed, "copy"), launch: flag(parsed, "launch") };
     if (json) {
       if (deliver.copy) await deliverPrompt(out, deliver);
-      out.json({ from: saved.state, to: handed.state, ...(commit ? { commit } : {}), ...(stash ? { stash } : {}) });
+      out.json({ from: source, to: handed.state, ...(commit ? { commit } : {}), ...(stash ? { stash } : {}) });
       return;
     }
-    say(renderRestoreView(handed.state));
+    for (const line of renderRestoreView(handed.state).split("\n")) say(line);
     say();
-    printSummary(out, saved.state, handed.state, to);
+    printSummary(out, source, handed.state, to);
     if (deliver.copy || deliver.launch) {
       say();
       return deliverPrompt(out, deliver);

@@ -1,6 +1,7 @@
 import {
   countOf,
   displaySafe,
+  displaySafeLines,
   formatViolation,
   validationLines,
   type CheckOutcome,
@@ -18,7 +19,7 @@ export function printCheck(out: Output, check: CheckOutcome): void {
   const details = [check.command, check.exitCode ? `exit code ${check.exitCode}` : undefined, check.reason]
     .filter(Boolean)
     .join(", ");
-  out.line(displaySafe(`${ICON[check.result]} ${check.label}: ${wording}${details ? ` (${details})` : ""}`));
+  out.line(out.tone(displaySafe(`${ICON[check.result]} ${check.label}: ${wording}${details ? ` (${details})` : ""}`)));
   if (check.result === "fail" && check.output) {
     for (const line of check.output.split("\n")) out.line(out.paint("dim", `   │ ${displaySafe(line)}`));
   }
@@ -40,27 +41,30 @@ export function printRules(out: Output, report: RuleReport, ruleCount: number): 
   }
   out.line(`Rules: ${countOf(ruleCount, "rule")} over ${countOf(report.checkedFiles, "file")}${skippedNote(report)}`);
   if (report.violations.length === 0) {
-    out.line("✅ No rule violations");
+    out.line(out.tone("✅ No rule violations"));
     return;
   }
   for (const violation of report.violations) {
     const line = formatViolation(violation);
-    out.line(violation.severity === "STRICT" ? line : out.paint("dim", line));
+    out.line(violation.severity === "STRICT" ? out.paint("red", line) : out.paint("dim", line));
   }
 }
 
 /** The spec's `✅ TypeScript: pass` lines, then the FLEXIBLE count, which never fails validation. */
 export function printSummary(out: Output, validation: Validation, report: RuleReport): void {
   out.line("Validation results:");
-  for (const line of validationLines(validation)) out.line(line);
+  for (const line of validationLines(validation)) out.line(out.tone(line));
   const notes = report.violations.filter((violation) => violation.severity === "FLEXIBLE").length;
   if (notes) out.line(`ℹ️  FLEXIBLE rules: ${countOf(notes, "note")} (never fail validation)`);
 }
 
 export function printRecorded(out: Output, result: RecordValidationResult): void {
   for (const { file, error } of result.failed) {
-    out.note(`⚠️  ${displaySafe(file)} was left as it was: ${displaySafe(error.message)}`);
-    if (error.hint) out.note(`   ${displaySafe(error.hint)}`);
+    // A schema error names each problem on a line of its own: the line breaks stay real.
+    const [first = "", ...rest] = displaySafeLines(error.message);
+    out.note(`⚠️  ${displaySafe(file)} was left as it was: ${first}`);
+    for (const line of rest) out.note(`   ${line}`);
+    if (error.hint) for (const line of displaySafeLines(error.hint)) out.note(`   ${line}`);
   }
   if (result.recorded.length === 0) {
     out.line("📝 No session state here to record the results in");

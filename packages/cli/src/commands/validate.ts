@@ -3,6 +3,8 @@ import {
   buildValidation,
   checkWorkingFiles,
   compileRules,
+  countOf,
+  displaySafe,
   openRepo,
   planChecks,
   recordValidation,
@@ -18,11 +20,16 @@ import type { Command } from "./command.js";
 import { takePositionals } from "./positionals.js";
 import { printCheck, printRecorded, printRules, printSummary } from "./validate-report.js";
 
-/** Runs the checks, printing each as it ends (nothing with --json, where `out` is undefined). */
-async function runAndPrintChecks(root: string, plans: PlannedCheck[], out: Output | undefined): Promise<CheckOutcome[]> {
-  if (!out) return runChecks(root, plans);
+/** Runs the checks, saying on stderr which one runs, and printing each as it ends (not with --json). */
+async function runAndPrintChecks(root: string, plans: PlannedCheck[], out: Output, json: boolean): Promise<CheckOutcome[]> {
+  const onStart = (check: PlannedCheck) => out.progress(displaySafe(`⏳ Running ${check.label}: ${check.command}`));
+  if (json) {
+    const outcomes = await runChecks(root, plans, { onStart });
+    out.endProgress();
+    return outcomes;
+  }
   out.line("Checks:");
-  const outcomes = await runChecks(root, plans, { onDone: (check) => printCheck(out, check) });
+  const outcomes = await runChecks(root, plans, { onStart, onDone: (check) => printCheck(out, check) });
   out.line();
   return outcomes;
 }
@@ -53,9 +60,11 @@ const validate: Command = {
     const rules = compileRules(ruleList);
 
     const plans = planChecks(root, opened.config);
-    const checks = flag(parsed, "no-checks") ? skippedChecks(plans) : await runAndPrintChecks(root, plans, json ? undefined : out);
+    const checks = flag(parsed, "no-checks") ? skippedChecks(plans) : await runAndPrintChecks(root, plans, out, json);
 
+    if (ruleList.length > 0) out.progress(`⏳ Checking ${countOf(ruleList.length, "rule")} over the tracked and staged files`);
     const report = await checkWorkingFiles(root, rules, { hasHead: opened.repo.head !== null });
+    out.endProgress();
     const validation = buildValidation({
       checks,
       rules: report,

@@ -72,14 +72,15 @@ export function runCheck(root: string, check: PlannedCheck, options: RunCheckOpt
   });
 }
 
-/** Runs the checks one after the other (they compete for the same CPU), reporting each as it ends. */
+/** Runs the checks one after the other (they compete for the same CPU), reporting each as it starts and ends. */
 export async function runChecks(
   root: string,
   checks: readonly PlannedCheck[],
-  options: RunCheckOptions & { onDone?: (outcome: CheckOutcome) => void } = {},
+  options: RunCheckOptions & { onStart?: (check: PlannedCheck) => void; onDone?: (outcome: CheckOutcome) => void } = {},
 ): Promise<CheckOutcome[]> {
   const outcomes: CheckOutcome[] = [];
   for (const check of checks) {
+    if (check.command) options.onStart?.(check);
     const outcome = await runCheck(root, check, options);
     options.onDone?.(outcome);
     outcomes.push(outcome);

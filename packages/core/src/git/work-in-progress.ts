@@ -1,7 +1,9 @@
 import type { SimpleGit } from "simple-git";
 import { HandoffError } from "../errors.js";
 import { gitClient } from "./client.js";
+import { operationInProgress } from "./operation.js";
 import type { RepoPaths } from "./repo.js";
+import { runGit } from "./run-git.js";
 
 /** The commit `ref` names; "" when there is none (no commits yet, no stash). */
 async function commitOf(git: SimpleGit, ref: string): Promise<string> {
@@ -16,11 +18,43 @@ function gitFailure(action: string, error: unknown): HandoffError {
   });
 }
 
+/** What finishing or abandoning each operation takes, for the hint. */
+const HOW_TO_END = {
+  merge: "git merge --continue or git merge --abort",
+  rebase: "git rebase --continue or git rebase --abort",
+  am: "git am --continue or git am --abort",
+  "cherry-pick": "git cherry-pick --continue or git cherry-pick --abort",
+  revert: "git revert --continue or git revert --abort",
+} as const;
+
+/**
+ * A WIP commit in the middle of a merge (rebase, am, cherry-pick, revert) would stage the conflict
+ * markers and conclude the operation; a stash cannot save unmerged files at all. Both are refused
+ * until the operation is finished or abandoned, and so are unmerged files left without one (a
+ * `git stash pop` that conflicted).
+ */
+export async function refuseMidOperation(repo: RepoPaths, action: "commit" | "stash"): Promise<void> {
+  const operation = operationInProgress(repo.gitDir)?.operation;
+  const what = `--${action} would ${action === "commit" ? "stage the conflict markers and conclude it" : "fail on the unmerged files"}`;
+  if (operation && operation !== "bisect") {
+    throw new HandoffError("E_GIT", `A git ${operation} is in progress: ${what}; nothing was changed`, {
+      hint: `finish it or abandon it first (${HOW_TO_END[operation]}), then switch again; or switch without --${action}`,
+    });
+  }
+  const unmerged = await runGit(repo.root, ["ls-files", "-u", "-z"]);
+  if (unmerged.code === 0 && unmerged.stdout.length > 0) {
+    throw new HandoffError("E_GIT", `The index has unmerged (conflicted) files: --${action} is refused; nothing was changed`, {
+      hint: "resolve the conflicts and `git add` the files (or `git checkout --merge` them), then switch again",
+    });
+  }
+}
+
 /**
  * `git add -A` and commit, leaving the state files out even where they are not ignored.
  * Returns the new commit's short id.
  */
 export async function commitWorkInProgress(repo: RepoPaths, message: string, keepOut: readonly string[]): Promise<string> {
+  await refuseMidOperation(repo, "commit");
   const git = gitClient(repo.root);
   // What was staged before `add -A`, so that a refused commit leaves the user's staging as it was.
   const stagedTree = await git.raw(["write-tree"]).then((tree) => tree.trim(), () => undefined);
@@ -45,14 +79,18 @@ export async function commitWorkInProgress(repo: RepoPaths, message: string, kee
  * `git stash push --include-untracked`. The state files stay out because they are git-ignored,
  * and so does `.gitignore`, which keeps them ignored: were it stashed, handoff would write it
  * again and `git stash pop` would then refuse to restore it. Returns false when nothing was stashed.
+ * The exit code decides failure: git reports some of them ("needs merge") on stdout.
  */
 export async function stashWorkInProgress(repo: RepoPaths, message: string): Promise<boolean> {
+  await refuseMidOperation(repo, "stash");
   const git = gitClient(repo.root);
-  try {
-    const before = await commitOf(git, "refs/stash");
-    await git.raw(["stash", "push", "--include-untracked", "-m", message, "--", ".", ":(exclude,literal).gitignore"]);
-    return (await commitOf(git, "refs/stash")) !== before;
-  } catch (error) {
+  const before = await commitOf(git, "refs/stash").catch((error: unknown) => {
     throw gitFailure("git stash", error);
+  });
+  const stash = await runGit(repo.root, ["stash", "push", "--include-untracked", "-m", message, "--", ".", ":(exclude,literal).gitignore"]);
+  if (stash.code !== 0) {
+    const detail = [stash.stdout.toString("utf8"), stash.stderr].map((text) => text.trim()).filter(Boolean).join("\n");
+    throw gitFailure("git stash", new Error(detail || `git stash exited with code ${stash.code}`));
   }
+  return (await commitOf(git, "refs/stash")) !== before;
 }

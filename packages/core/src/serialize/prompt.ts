@@ -60,6 +60,11 @@ function taskLines(state: SessionState): string[] {
   return [`Task: ${state.task.description}`, ...(latest && latest !== state.task.description ? [`Latest request: ${latest}`] : [])];
 }
 
+/** The reason given for this handoff (escalation prompts show it as "Reason:" already). */
+function reasonLines(state: SessionState): string[] {
+  return state.handoff?.reason ? [`Handoff reason: ${state.handoff.reason}`] : [];
+}
+
 function numbered(items: string[]): string[] {
   return items.map((item, index) => `${index + 1}. ${item}`);
 }
@@ -101,6 +106,7 @@ function continuePrompt(state: SessionState, options: PromptOptions): PromptPart
     intro: [`I'm continuing work from ${fromLabel(state, options)}. Session state restored:`],
     record: [
       ...taskLines(state),
+      ...reasonLines(state),
       ...[progressLine(state)].filter((line): line is string => line !== undefined),
       ...(state.task?.status ? [`Status: ${state.task.status}`] : []),
       ...block("Modified files", fileLines(state)),
@@ -139,6 +145,7 @@ function offlinePrompt(state: SessionState, options: PromptOptions): PromptParts
     intro: [`Offline session completed with ${fromLabel(state, options)}.`],
     record: [
       ...taskLines(state),
+      ...reasonLines(state),
       ...block("Validation results", validationLines(state.validation)),
       ...block("Violations", numbered(violations.map((v) => `${v.message} in ${v.file}:${v.line} (${v.rule})`))),
       ...block("Notes (FLEXIBLE rules)", flexible.map(violationLine)),

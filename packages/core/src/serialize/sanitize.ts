@@ -15,6 +15,14 @@ export function displaySafe(text: string): string {
   return text.replace(UNSAFE, escapeCharacter);
 }
 
+/**
+ * Multi-line text (an error naming several schema problems) as display-safe lines: the line
+ * breaks stay real, and only what is inside each line is escaped.
+ */
+export function displaySafeLines(text: string): string[] {
+  return text.split(/\r?\n/).map(displaySafe);
+}
+
 /** A copy of `value` with every string in it made display-safe. */
 export function displaySafeDeep<T>(value: T): T {
   if (typeof value === "string") return displaySafe(value) as T;

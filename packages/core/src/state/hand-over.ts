@@ -23,6 +23,19 @@ function pendingReason(source: SessionState): string | undefined {
   return source.handoff?.to === source.agent ? undefined : source.handoff?.reason;
 }
 
+/**
+ * The source's state as it stays once a handoff has taken its pending reason: without it, since
+ * a reason belongs to the one handoff it was given for. Also returns that reason.
+ */
+export function takePendingReason(source: SessionState): { state: SessionState; reason: string | undefined } {
+  const reason = pendingReason(source);
+  if (reason === undefined) return { state: source, reason };
+  const { reason: _taken, ...rest } = source.handoff!;
+  const record = Object.keys(rest).length > 0 ? rest : undefined;
+  const { handoff: _record, ...withoutRecord } = source;
+  return { state: record ? { ...source, handoff: record } : withoutRecord, reason };
+}
+
 /** The source agent's state as the target agent's, with the record of the handoff. */
 export function handOver(source: SessionState, options: HandOverOptions): SessionState {
   const at = isoTimestamp(options.now);
