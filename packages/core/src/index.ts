@@ -92,6 +92,8 @@ export type { WriteHandOverOptions, HandOverResult } from "./session/hand-over.j
 export type { LoadedSession, LoadSessionOptions, LoadedFreshness } from "./session/load.js";
 export { readGithubReferences, mergeReferences } from "./git/github.js";
 export { findExecutable } from "./util/find-executable.js";
+export { readBoundedFile, readBoundedText, MAX_SMALL_FILE_BYTES } from "./util/read-bounded.js";
+export type { BoundedReadOptions } from "./util/read-bounded.js";
 
 export { readAgentSession, hasAgentSession, mergeSessionInput } from "./sessions/read-latest.js";
 export type { AgentSession, AgentSessionResult, ReadAgentSessionOptions } from "./sessions/read-latest.js";

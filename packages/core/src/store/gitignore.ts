@@ -1,7 +1,8 @@
-import { lstatSync, readFileSync } from "node:fs";
+import { lstatSync } from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "./atomic-write.js";
 import { withFileLock } from "./lock.js";
+import { MAX_SMALL_FILE_BYTES, readBoundedText } from "../util/read-bounded.js";
 
 const HEADER = "# handoff: agent session state files (local to each checkout)";
 
@@ -36,21 +37,16 @@ export async function ensureIgnored(root: string, files: readonly string[]): Pro
 }
 
 function readIfThere(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch {
-    return "";
-  }
+  return readBoundedText(file, { maxBytes: MAX_SMALL_FILE_BYTES, what: "ignore patterns" }) ?? "";
 }
 
 function appendMissing(file: string, entries: readonly string[]): string[] {
-  let text = "";
   try {
     if (lstatSync(file).isSymbolicLink()) return [];
-    text = readFileSync(file, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
+  const text = readIfThere(file);
   const present = ignoreLines(text);
   const missing = entries.filter((entry) => !present.has(entry));
   if (missing.length === 0) return [];

@@ -1,17 +1,17 @@
-import { closeSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, linkSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { HandoffError } from "../errors.js";
+import { readBoundedTextOrUndefined } from "../util/read-bounded.js";
 import { uniqueSuffix } from "../util/unique-suffix.js";
 
 const STALE_AFTER_MS = 30_000;
 const WAIT_LIMIT_MS = 10_000;
 const POLL_MS = 15;
 
+/** A lock file holds three short lines; anything else is not a lock handoff wrote. */
+const MAX_LOCK_BYTES = 4096;
+
 function readLock(lockFile: string): string | undefined {
-  try {
-    return readFileSync(lockFile, "utf8");
-  } catch {
-    return undefined;
-  }
+  return readBoundedTextOrUndefined(lockFile, MAX_LOCK_BYTES);
 }
 
 /** The holder's process is gone (no such pid), or the lock has not been touched for too long. */

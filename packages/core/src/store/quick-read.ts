@@ -1,21 +1,19 @@
-import { readFileSync, statSync } from "node:fs";
 import { MAX_STATE_BYTES } from "../serialize/limits.js";
 import type { ParsedState } from "../serialize/parse.js";
 import { quickParseState } from "../serialize/quick-parse.js";
+import { readBoundedText } from "../util/read-bounded.js";
 
 /**
  * An existing, plainly valid state file, read without zod. `undefined` means "not sure": the
  * caller then uses `readStateFile`, which reports a missing file, a bad one, or repairs it.
  */
 export function readStateFileQuickly(file: string): ParsedState | undefined {
-  let text: string;
+  let text: string | undefined;
   try {
-    const stat = statSync(file);
-    if (!stat.isFile() || stat.size > MAX_STATE_BYTES) return undefined;
-    text = readFileSync(file, "utf8");
+    text = readBoundedText(file, { maxBytes: MAX_STATE_BYTES });
   } catch {
     return undefined;
   }
-  const state = quickParseState(text);
+  const state = text === undefined ? undefined : quickParseState(text);
   return state && { state, repairs: [] };
 }
