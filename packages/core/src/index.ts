@@ -119,7 +119,8 @@ export {
   MAX_RULE_FILE_BYTES,
   WHOLE_FILE_LINE,
 } from "./rules/check-files.js";
-export type { SourceFile, SkippedFile, SkipReason, RuleReport, RuleChecker, RuleCheckOptions } from "./rules/check-files.js";
+export type { SourceFile, SkippedFile, SkipReason, RuleReport, RuleChecker, RuleCheckOptions, UncheckedRule } from "./rules/check-files.js";
+export { RULE_TIME_BUDGET_MS } from "./rules/matcher.js";
 export { checkWorkingFiles, checkBlobs } from "./rules/run-rules.js";
 export type { CheckWorkingFilesOptions, CheckBlobsOptions } from "./rules/run-rules.js";
 export { changedFiles, assertObjectId } from "./rules/commit-files.js";
@@ -127,7 +128,7 @@ export { readBlobFiles } from "./rules/read-blobs.js";
 export type { BlobEntry, BlobBatch } from "./rules/read-blobs.js";
 export { runGit, gitOutput, splitNul } from "./git/run-git.js";
 export type { GitRun, GitRunOptions } from "./git/run-git.js";
-export { formatViolation, countOf } from "./rules/format.js";
+export { formatViolation, formatUncheckedRule, formatSkippedFile, countOf } from "./rules/format.js";
 export { planChecks, CHECK_LABELS, DEFAULT_CHECK_SCRIPTS } from "./checks/plan-checks.js";
 export type { PlannedCheck } from "./checks/plan-checks.js";
 export { detectPackageManager, PACKAGE_MANAGERS } from "./checks/package-manager.js";

@@ -1,6 +1,7 @@
 import {
   countOf,
   displaySafe,
+  formatUncheckedRule,
   formatViolation,
   validationLines,
   type CheckOutcome,
@@ -39,6 +40,7 @@ export function printRules(out: Output, report: RuleReport, ruleCount: number): 
     return;
   }
   out.line(`Rules: ${countOf(ruleCount, "rule")} over ${countOf(report.checkedFiles, "file")}${skippedNote(report)}`);
+  for (const unchecked of report.unchecked) out.line(`⚠️  ${formatUncheckedRule(unchecked)}`);
   if (report.violations.length === 0) {
     out.line("✅ No rule violations");
     return;

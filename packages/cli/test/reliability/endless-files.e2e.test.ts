@@ -53,3 +53,19 @@ describe("a repository file that never ends", () => {
     }
   });
 });
+
+describe("a rule that never ends", () => {
+  it('handoff validate ends: "^(a+)+$" runs in linear time; a lookahead rule that runs out of time is "not checked"', () => {
+    const repo = createRepo();
+    const rules = [
+      { id: "nested", severity: "STRICT", files: "**/*.txt", forbid: "^(a+)+$", message: "nested" },
+      { id: "nested-lookahead", severity: "STRICT", files: "**/*.txt", forbid: "^(?=a)(a+)+$", message: "lookahead" },
+    ];
+    repo.commit("hostile", { "handoff.config.json": JSON.stringify({ rules }), "a.txt": `${"a".repeat(40)}b\n` });
+    const result = runGuarded(repo.root, ["validate", "--no-checks"]);
+    expect(result.killed, "handoff validate did not end").toBe(false);
+    expect(result.stdout).toContain("⚠️  STRICT rule nested-lookahead was not checked: its pattern took over 3s (at a.txt)");
+    expect(result.stdout).not.toContain("rule nested was not checked");
+    expect(result.code).toBe(0);
+  });
+});
