@@ -96,7 +96,7 @@ const switchCommand: Command = {
     say();
 
     // Both state files are ignored before a WIP commit or stash, so neither can sweep one up.
-    for (const entry of await ensureIgnored(opened.repo.root, [to.file])) if (!json) out.note(`🙈 Added ${displaySafe(entry)} to .gitignore`);
+    for (const entry of await ensureIgnored(opened.repo.root, [from.file, to.file])) if (!json) out.note(`🙈 Added ${displaySafe(entry)} to .gitignore`);
     say("Step 2: Git status check...");
     const changed = changedFiles(saved.snapshot);
     let commit: string | undefined;

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, symlinkSync } from "node:fs";
+import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, createRepo, HANDOFF_BIN, testEnv, type BinResult } from "@handoff/test-utils";
@@ -67,5 +67,17 @@ describe("a rule that never ends", () => {
     expect(result.stdout).toContain("⚠️  STRICT rule nested-lookahead was not checked: its pattern took over 3s (at a.txt)");
     expect(result.stdout).not.toContain("rule nested was not checked");
     expect(result.code).toBe(0);
+  });
+});
+
+describe("save and .gitignore", () => {
+  it("a .gitignore that cannot be updated: save exits 0 (the state is written) and says which line to add", () => {
+    const repo = createRepo();
+    mkdirSync(path.join(repo.root, ".gitignore"));
+    const result = runGuarded(repo.root, ["save", "claude", "--task", "kept"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("⚠️  The state was saved, but .gitignore could not be updated:");
+    expect(result.stderr).toContain("Add this line to .gitignore yourself, so that git never commits the state: .claude/.session-state.json*");
+    expect(readFileSync(path.join(repo.root, ".claude/.session-state.json"), "utf8")).toContain('"kept"');
   });
 });

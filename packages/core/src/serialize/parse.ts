@@ -13,6 +13,8 @@ export interface ParsedState {
   state: SessionState;
   /** What was repaired on load, one sentence each; empty for a clean file. */
   repairs: string[];
+  /** The file held bytes that are not UTF-8: they read as U+FFFD, so rewriting it backs it up first. */
+  notUtf8?: boolean;
 }
 
 /** `path: message` lines, as changesets prints config errors. */

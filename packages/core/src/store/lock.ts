@@ -86,8 +86,29 @@ function release(lockFile: string, token: string): void {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The lock `work` holds, to make sure it still does before it replaces a file. */
+export interface HeldLock {
+  /**
+   * Throws when the lock is no longer ours: this process stalled past the stale limit (suspended,
+   * swapping) and another took the lock over, so what it would write is older than what is there.
+   */
+  assertHeld(): void;
+}
+
+function heldLock(lockFile: string, token: string): HeldLock {
+  return {
+    assertHeld() {
+      if (readLock(lockFile) === token) return;
+      throw new HandoffError("E_LOCK_TIMEOUT", `${lockFile} was taken over by another handoff command while this one was stalled`, {
+        file: lockFile,
+        hint: "nothing was written, so the newer save stands; run the command again",
+      });
+    },
+  };
+}
+
 /** Runs `work` while holding `<file>.lock`; a lock whose process died is taken over. */
-export async function withFileLock<T>(file: string, work: () => Promise<T> | T): Promise<T> {
+export async function withFileLock<T>(file: string, work: (lock: HeldLock) => Promise<T> | T): Promise<T> {
   const lockFile = `${file}.lock`;
   const token = `${process.pid}\n${new Date().toISOString()}\n${uniqueSuffix()}\n`;
   const deadline = Date.now() + WAIT_LIMIT_MS;
@@ -101,7 +122,7 @@ export async function withFileLock<T>(file: string, work: () => Promise<T> | T):
     await sleep(POLL_MS + Math.random() * POLL_MS);
   }
   try {
-    return await work();
+    return await work(heldLock(lockFile, token));
   } finally {
     release(lockFile, token);
   }

@@ -1,12 +1,13 @@
+import { isUtf8 } from "node:buffer";
 import { HandoffError, isHandoffError } from "../errors.js";
 import { MAX_STATE_BYTES, parseState, stateTooLarge, type ParsedState } from "../serialize/parse.js";
-import { readBoundedText } from "../util/read-bounded.js";
+import { readBoundedFile } from "../util/read-bounded.js";
 
 /** Reads and parses a state file; undefined when there is none. Bad content throws a HandoffError. */
 export function readStateFile(file: string): ParsedState | undefined {
-  let text: string | undefined;
+  let bytes: Buffer | undefined;
   try {
-    text = readBoundedText(file, {
+    bytes = readBoundedFile(file, {
       maxBytes: MAX_STATE_BYTES,
       code: "E_STATE_INVALID_JSON",
       what: "a session state",
@@ -23,5 +24,12 @@ export function readStateFile(file: string): ParsedState | undefined {
     }
     throw error;
   }
-  return text === undefined ? undefined : parseState(text, file);
+  if (bytes === undefined) return undefined;
+  const parsed = parseState(bytes.toString("utf8"), file);
+  if (isUtf8(bytes)) return parsed;
+  return {
+    ...parsed,
+    notUtf8: true,
+    repairs: [...parsed.repairs, "bytes that are not UTF-8 read as U+FFFD; a rewrite keeps the original as a .corrupt-<time> backup first"],
+  };
 }

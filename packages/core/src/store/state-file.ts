@@ -1,5 +1,4 @@
 import { existsSync, lstatSync, renameSync } from "node:fs";
-import type { AgentInfo } from "../agents/registry.js";
 import { isHandoffError } from "../errors.js";
 import type { SessionState } from "../schema/session-state.js";
 import type { ParsedState } from "../serialize/parse.js";
@@ -9,6 +8,7 @@ import { withFileLock } from "./lock.js";
 import { readStateFileQuickly } from "./quick-read.js";
 import { preparePathForWrite } from "./safe-path.js";
 import { statePath } from "./state-path.js";
+import { assertStateTarget, type StateTarget } from "./state-target.js";
 
 /**
  * The previous state, read without zod when it is plainly valid (the common case); a missing
@@ -55,7 +55,7 @@ export interface WriteStateResult {
 
 export interface UpdateStateOptions {
   root: string;
-  agent: Pick<AgentInfo, "file">;
+  agent: StateTarget;
   /** Computes the new state from the previous one (undefined when there is none or it was corrupt). */
   update: (previous: SessionState | undefined) => SessionState | Promise<SessionState>;
 }
@@ -65,8 +65,9 @@ export interface UpdateStateOptions {
  * is moved to a `.corrupt-<time>` backup first; the write itself is atomic.
  */
 export async function updateStateFile(options: UpdateStateOptions): Promise<WriteStateResult> {
+  await assertStateTarget(options.root, options.agent);
   const file = preparePathForWrite(options.root, options.agent.file);
-  return withFileLock(file, async () => {
+  return withFileLock(file, async (lock) => {
     let previous: ParsedState | undefined;
     let backup: string | undefined;
     try {
@@ -76,7 +77,9 @@ export async function updateStateFile(options: UpdateStateOptions): Promise<Writ
       backup = backupStateFile(file, "corrupt");
     }
     const state = await options.update(previous?.state);
-    writeFileAtomic(file, stringifyState(state));
+    // Rewriting turns bytes that are not UTF-8 into U+FFFD for good: the original is kept first.
+    if (previous?.notUtf8) backupStateFile(file, "corrupt");
+    writeFileAtomic(file, stringifyState(state), { beforeRename: lock.assertHeld });
     return { file, state, backup, repairs: previous?.repairs ?? [] };
   });
 }
@@ -87,16 +90,19 @@ export async function updateStateFile(options: UpdateStateOptions): Promise<Writ
  */
 export async function refreshExistingStateFile(
   root: string,
-  agent: Pick<AgentInfo, "file">,
+  agent: StateTarget,
   refresh: (state: SessionState) => SessionState,
 ): Promise<SessionState | undefined> {
   if (!(await readPrevious(statePath(root, agent)))) return undefined;
+  await assertStateTarget(root, agent);
   const safeFile = preparePathForWrite(root, agent.file);
-  return withFileLock(safeFile, async () => {
+  return withFileLock(safeFile, async (lock) => {
     const current = await readPrevious(safeFile);
     if (!current) return undefined;
     const state = refresh(current.state);
-    writeFileAtomic(safeFile, stringifyState(state));
+    // Rewriting turns bytes that are not UTF-8 into U+FFFD for good: the original is kept first.
+    if (current.notUtf8) backupStateFile(safeFile, "corrupt");
+    writeFileAtomic(safeFile, stringifyState(state), { beforeRename: lock.assertHeld });
     return state;
   });
 }
