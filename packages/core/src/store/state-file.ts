@@ -1,5 +1,6 @@
 import { existsSync, lstatSync, renameSync } from "node:fs";
-import { isHandoffError } from "../errors.js";
+import { HandoffError, isHandoffError } from "../errors.js";
+import { MAX_STATE_BYTES } from "../serialize/limits.js";
 import type { SessionState } from "../schema/session-state.js";
 import type { ParsedState } from "../serialize/parse.js";
 import { stringifyState } from "../serialize/stringify.js";
@@ -42,6 +43,20 @@ export function backupStateFile(file: string, label: "corrupt" | "replaced", now
   return backup;
 }
 
+/**
+ * The state's text, refused when handoff could not read it back: the lists that grow with the
+ * repository are capped when the state is built, so only what was given by hand can get here.
+ */
+function writableText(file: string, state: SessionState): string {
+  const text = stringifyState(state);
+  const size = Buffer.byteLength(text);
+  if (size <= MAX_STATE_BYTES) return text;
+  throw new HandoffError("E_STATE_TOO_LARGE", `${file} would be ${size} bytes, over the ${MAX_STATE_BYTES}-byte limit handoff reads; nothing was written`, {
+    file,
+    hint: "shorten what was given to save (the task, the next steps, the commands or file lists)",
+  });
+}
+
 const UNREADABLE_CODES = ["E_STATE_INVALID_JSON", "E_STATE_SCHEMA", "E_STATE_TOO_LARGE"] as const;
 
 export interface WriteStateResult {
@@ -77,9 +92,10 @@ export async function updateStateFile(options: UpdateStateOptions): Promise<Writ
       backup = backupStateFile(file, "corrupt");
     }
     const state = await options.update(previous?.state);
+    const text = writableText(file, state);
     // Rewriting turns bytes that are not UTF-8 into U+FFFD for good: the original is kept first.
     if (previous?.notUtf8) backupStateFile(file, "corrupt");
-    writeFileAtomic(file, stringifyState(state), { beforeRename: lock.assertHeld });
+    writeFileAtomic(file, text, { beforeRename: lock.assertHeld });
     return { file, state, backup, repairs: previous?.repairs ?? [] };
   });
 }
@@ -100,9 +116,10 @@ export async function refreshExistingStateFile(
     const current = await readPrevious(safeFile);
     if (!current) return undefined;
     const state = refresh(current.state);
+    const text = writableText(safeFile, state);
     // Rewriting turns bytes that are not UTF-8 into U+FFFD for good: the original is kept first.
     if (current.notUtf8) backupStateFile(safeFile, "corrupt");
-    writeFileAtomic(safeFile, stringifyState(state), { beforeRename: lock.assertHeld });
+    writeFileAtomic(safeFile, text, { beforeRename: lock.assertHeld });
     return state;
   });
 }
