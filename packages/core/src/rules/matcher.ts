@@ -50,9 +50,13 @@ function linear(source: string, flags: string): PatternMatcher | undefined {
   } catch {
     return undefined; // lookaround, backreferences: JavaScript's engine, under a budget
   }
+  // With `m`, JavaScript's ^ and $ also match at a \r, RE2's only at \n: CRLF and CR line ends are
+  // then read as \n, unless the pattern looks for a \r itself.
+  const multiline = flags.includes("m") && !source.includes("\\r");
+  const lineEnds = multiline ? (text: string) => text.replace(/\r\n?/g, "\n") : (text: string) => text;
   return {
     engine: "linear",
-    found: (text) => re.test(text),
+    found: (text) => re.test(lineEnds(text)),
     test: (line) => re.test(line),
     matchesIn(line, max) {
       const found = new Set<string>();

@@ -6,6 +6,7 @@ import type { SessionState } from "../schema/session-state.js";
 import { buildState, type SaveInput } from "../state/build.js";
 import { ensureIgnored, ignoreEntry } from "../store/gitignore.js";
 import { updateStateFile, type WriteStateResult } from "../store/state-file.js";
+import { assertStateTarget } from "../store/state-target.js";
 import { agentIn, openRepo, type OpenedRepo } from "./open-repo.js";
 
 export interface SaveSessionOptions {
@@ -38,11 +39,14 @@ export interface SaveSessionResult extends WriteStateResult {
 export async function saveSession(options: SaveSessionOptions): Promise<SaveSessionResult> {
   const opened = options.opened ?? (await openRepo(options.cwd));
   const agent = agentIn(opened, options.agent);
+  const targetChecked = assertStateTarget(opened.repo.root, agent);
+  targetChecked.catch(() => {}); // awaited by updateStateFile; the snapshot may fail first
   const snapshot = options.snapshot ?? (await readGitSnapshot(opened.repo));
   if (options.github) snapshot.references = mergeReferences(snapshot.references, await readGithubReferences(opened.repo.root));
   const written = await updateStateFile({
     root: opened.repo.root,
     agent,
+    targetChecked,
     update: (previous) => {
       const state = buildState({
         agent: agent.name,

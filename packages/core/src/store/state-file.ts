@@ -71,6 +71,11 @@ export interface WriteStateResult {
 export interface UpdateStateOptions {
   root: string;
   agent: StateTarget;
+  /**
+   * `assertStateTarget` already started by the caller, so that its git process runs alongside the
+   * caller's own (save starts it with the git snapshot); started here when absent.
+   */
+  targetChecked?: Promise<void>;
   /** Computes the new state from the previous one (undefined when there is none or it was corrupt). */
   update: (previous: SessionState | undefined) => SessionState | Promise<SessionState>;
 }
@@ -80,7 +85,7 @@ export interface UpdateStateOptions {
  * is moved to a `.corrupt-<time>` backup first; the write itself is atomic.
  */
 export async function updateStateFile(options: UpdateStateOptions): Promise<WriteStateResult> {
-  await assertStateTarget(options.root, options.agent);
+  await (options.targetChecked ?? assertStateTarget(options.root, options.agent));
   const file = preparePathForWrite(options.root, options.agent.file);
   return withFileLock(file, async (lock) => {
     let previous: ParsedState | undefined;

@@ -25,7 +25,9 @@ function misplaced(target: StateTarget, problem: string, hint: string): HandoffE
  * git dir are refused when the config is read (`listAgents`); symlinks when the file is written.
  */
 export async function assertStateTarget(root: string, target: StateTarget): Promise<void> {
-  const where = target.fileField ? `set ${target.fileField} in ${CONFIG_FILE} to another path` : `add "agents": { "${target.name ?? "<agent>"}": ".${target.name ?? "agent"}/.session-state.json" } with another path to ${CONFIG_FILE}`;
+  const where = target.fileField
+    ? `set ${target.fileField} in ${CONFIG_FILE} to another path`
+    : `give ${target.name ?? "the agent"} another state file in ${CONFIG_FILE}: "agents": { "${target.name ?? "<agent>"}": "<path>" }`;
   try {
     if (lstatSync(path.join(root, ...target.file.split("/"))).isDirectory()) {
       throw misplaced(target, "is a folder", `${where}, or move the folder away`);

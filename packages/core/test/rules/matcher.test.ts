@@ -34,6 +34,15 @@ describe("compilePattern: linear time where RE2 can express the pattern", () => 
     expect(compilePattern(source, flags).engine).toBe("backtracking");
   });
 
+  it("reads CRLF line ends as JavaScript does for a require pattern that spans lines", () => {
+    const text = "import a;\r\nimport b;\r\n";
+    for (const [source, flags] of [["^import b;$", "m"], ["a;.import", "s"], ["a;\\r\\nimport", ""]] as const) {
+      const matcher = compilePattern(source, flags);
+      expect(matcher.engine).toBe("linear");
+      expect(matcher.found(text), source).toBe(new RegExp(source, flags).test(text));
+    }
+  });
+
   it("lists distinct non-empty matches on a line, as many as asked", () => {
     expect(compilePattern("a+|b").matchesIn("aa b aa b c a", 5)).toEqual(["aa", "b", "a"]);
     expect(compilePattern("x*").matchesIn("abc", 5)).toEqual([]);
