@@ -45,7 +45,7 @@ describe("pre-push with hostile rules and files", () => {
     expect(found.output).not.toContain("not checked");
   });
 
-  it("a pattern only a backtracking engine can run (a lookahead) runs under a time budget: not checked, push goes", async () => {
+  it("a pattern only a backtracking engine can run (a lookahead) runs under a time budget: not checked, push goes", { timeout: 60_000 }, async () => {
     const repo = createRepo();
     const config = { prePush: "block", rules: [rule("nested-lookahead", "^(?=a)(a+)+$")] };
     const result = await push(repo, { "a.txt": `${"a".repeat(40)}b\n` }, config);

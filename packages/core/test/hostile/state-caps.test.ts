@@ -23,7 +23,7 @@ function manyFiles(root: string, count: number): void {
 }
 
 describe("a state larger than handoff will read", () => {
-  it("thousands of staged and untracked files: the state keeps the first names and counts, and stays readable", async () => {
+  it("thousands of staged and untracked files: the state keeps the first names and counts, and stays readable", { timeout: 120_000 }, async () => {
     const repo = createRepo();
     manyFiles(repo.root, 7000);
     repo.git("add", "-A");
