@@ -12,7 +12,9 @@ export type HandoffErrorCode =
   | "E_SYMLINK"
   | "E_LOCK_TIMEOUT"
   | "E_UNSAFE_ARGUMENT"
-  | "E_NOT_A_FOLDER";
+  | "E_NOT_A_FOLDER"
+  | "E_NOT_A_REGULAR_FILE"
+  | "E_FILE_TOO_LARGE";
 
 export interface HandoffErrorOptions {
   /** The file the error is about, when there is one. */

@@ -80,6 +80,7 @@ export { readStateFile } from "./store/read-state.js";
 export type { WriteStateResult, UpdateStateOptions } from "./store/state-file.js";
 export { writeFileAtomic } from "./store/atomic-write.js";
 export { withFileLock } from "./store/lock.js";
+export type { HeldLock } from "./store/lock.js";
 export { ensureIgnored } from "./store/gitignore.js";
 
 export { openRepo, agentIn } from "./session/open-repo.js";
@@ -92,6 +93,8 @@ export type { WriteHandOverOptions, HandOverResult } from "./session/hand-over.j
 export type { LoadedSession, LoadSessionOptions, LoadedFreshness } from "./session/load.js";
 export { readGithubReferences, mergeReferences } from "./git/github.js";
 export { findExecutable } from "./util/find-executable.js";
+export { readBoundedFile, readBoundedText, MAX_SMALL_FILE_BYTES } from "./util/read-bounded.js";
+export type { BoundedReadOptions } from "./util/read-bounded.js";
 
 export { readAgentSession, hasAgentSession, mergeSessionInput } from "./sessions/read-latest.js";
 export type { AgentSession, AgentSessionResult, ReadAgentSessionOptions } from "./sessions/read-latest.js";
@@ -117,7 +120,8 @@ export {
   MAX_RULE_FILE_BYTES,
   WHOLE_FILE_LINE,
 } from "./rules/check-files.js";
-export type { SourceFile, SkippedFile, SkipReason, RuleReport, RuleChecker, RuleCheckOptions } from "./rules/check-files.js";
+export type { SourceFile, SkippedFile, SkipReason, RuleReport, RuleChecker, RuleCheckOptions, UncheckedRule } from "./rules/check-files.js";
+export { RULE_TIME_BUDGET_MS } from "./rules/matcher.js";
 export { checkWorkingFiles, checkBlobs } from "./rules/run-rules.js";
 export type { CheckWorkingFilesOptions, CheckBlobsOptions } from "./rules/run-rules.js";
 export { changedFiles, assertObjectId } from "./rules/commit-files.js";
@@ -125,7 +129,7 @@ export { readBlobFiles } from "./rules/read-blobs.js";
 export type { BlobEntry, BlobBatch } from "./rules/read-blobs.js";
 export { runGit, gitOutput, splitNul } from "./git/run-git.js";
 export type { GitRun, GitRunOptions } from "./git/run-git.js";
-export { formatViolation, countOf } from "./rules/format.js";
+export { formatViolation, formatUncheckedRule, formatSkippedFile, countOf } from "./rules/format.js";
 export { planChecks, CHECK_LABELS, DEFAULT_CHECK_SCRIPTS } from "./checks/plan-checks.js";
 export type { PlannedCheck } from "./checks/plan-checks.js";
 export { detectPackageManager, PACKAGE_MANAGERS } from "./checks/package-manager.js";

@@ -77,8 +77,22 @@ describe("loadConfig", () => {
     expect(error.message).toMatch(/agents\.Bad Name/);
   });
 
-  it("names the file for invalid JSON", () => {
-    const error = thrown(() => loadConfig(write("{ agents: }")));
-    expect(error.message).toMatch(/handoff\.config\.json is not valid JSON/);
+  it("names the file, line and column for invalid JSON, in one line, as for state files", () => {
+    const root = write("{ agents: }");
+    const file = path.join(root, "handoff.config.json");
+    expect(thrown(() => loadConfig(root)).message).toBe(`${file}:1:3: not valid JSON (Expected property name or '}')`);
+    const trailing = write('{\n  "prePush": "warn",\n}\n');
+    expect(thrown(() => loadConfig(trailing)).message).toBe(
+      `${path.join(trailing, "handoff.config.json")}:3:1: not valid JSON (Expected double-quoted property name)`,
+    );
+    const bracket = write('{ "rules": [1,] }');
+    expect(thrown(() => loadConfig(bracket)).message).toBe(`${path.join(bracket, "handoff.config.json")}:1:15: not valid JSON (Unexpected token ']')`);
+  });
+
+  it("names fields in one notation: indexes in brackets, a rule by its id", () => {
+    const root = write(JSON.stringify({ rules: [{ id: "tokens", severity: "HARD", files: "**", forbid: "x", message: "m" }], agents: { x: { file: 3 } } }));
+    const message = thrown(() => loadConfig(root)).message;
+    expect(message).toContain("\n  rules[0] (tokens).severity: ");
+    expect(message).toContain("\n  agents.x: ");
   });
 });

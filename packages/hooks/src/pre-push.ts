@@ -1,4 +1,4 @@
-import { anyRuleAppliesTo, checkBlobs, compileRules, gitOutput, isHandoffError, loadConfig } from "@handoff/core";
+import { anyRuleAppliesTo, checkBlobs, compileRules, displaySafe, gitOutput, isHandoffError, loadConfig } from "@handoff/core";
 import { parsePushUpdates, pushesCommits } from "./pre-push-input.js";
 import { pushedFiles } from "./pre-push-ranges.js";
 import { prePushVerdict } from "./pre-push-report.js";
@@ -21,7 +21,9 @@ export async function runPrePush(options: {
   env: NodeJS.ProcessEnv;
   out: (line: string) => void;
 }): Promise<number> {
-  const { env, out } = options;
+  const { env } = options;
+  // Messages can quote the config and the pushed files: no control sequence reaches the terminal.
+  const out = (line: string) => options.out(displaySafe(line));
   if (env.HANDOFF_SKIP === "1") return 0; // as the hook scripts and runHook read it
   const updates = parsePushUpdates(options.stdin).filter(pushesCommits);
   if (updates.length === 0) return 0;

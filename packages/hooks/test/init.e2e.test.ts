@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { listAgents } from "@handoff/core";
 import { cleanupTempDirs, createRepo, runHandoff, testEnv } from "@handoff/test-utils";
 import { expectStateOnHead, handoff, snapshotFolder, hooksSettled } from "./e2e-helpers.js";
 
@@ -40,9 +41,9 @@ describe("handoff init (built bin)", () => {
       ),
     );
     const ignore = read(repo.root, ".gitignore");
-    for (const file of [".claude/.session-state.json", ".opencode/.session-state.json", ".github/copilot-session-state.json"]) {
-      expect(ignore.split("\n")).toContain(`${file}*`);
-    }
+    // Every built-in agent's state file, so that no agent's first save edits a tracked .gitignore.
+    expect(listAgents()).toHaveLength(12);
+    for (const { file } of listAgents()) expect(ignore.split("\n")).toContain(`${file}*`);
     expect(existsSync(path.join(repo.root, ".git/hooks/post-commit"))).toBe(true);
 
     const files = { manifest: read(repo.root, "package.json"), ignore, hooks: snapshotFolder(path.join(repo.root, ".git/hooks")) };
@@ -88,7 +89,12 @@ describe("handoff init (built bin)", () => {
     const repo = createRepo();
     repo.commit("ignore", { ".gitignore": ".claude/\n**/.session-state.json\n" });
     handoff(repo.root, "init");
-    expect(read(repo.root, ".gitignore")).toBe(".claude/\n**/.session-state.json\n\n# handoff: agent session state files (local to each checkout)\n.github/copilot-session-state.json*\n");
+    // `.claude/` covers claude's state and what lies beside it; `**/.session-state.json` only the
+    // state files themselves, not their backups and temporary files: those get the `*` lines.
+    const others = listAgents().filter((agent) => agent.name !== "claude").map((agent) => `${agent.file}*`);
+    expect(read(repo.root, ".gitignore")).toBe(
+      `.claude/\n**/.session-state.json\n\n# handoff: agent session state files (local to each checkout)\n${others.join("\n")}\n`,
+    );
   });
 
   it("stops with a clear error on a package.json that is not JSON, and changes nothing", () => {

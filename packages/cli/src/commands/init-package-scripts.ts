@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
-import { writeFileAtomic } from "@handoff/core";
+import { MAX_SMALL_FILE_BYTES, readBoundedText, writeFileAtomic } from "@handoff/core";
 import jsonc from "jsonc-parser";
 import { ExitError } from "../errors.js";
 
@@ -43,13 +42,8 @@ function invalid(file: string, problem: string, hint: string): ExitError {
 export function addSessionScripts(root: string): ScriptsResult {
   const file = path.join(root, "package.json");
   const result: ScriptsResult = { found: false, file, added: [], present: [], kept: [] };
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return result;
-    throw error;
-  }
+  const text = readBoundedText(file, { maxBytes: MAX_SMALL_FILE_BYTES, what: "the package manifest" });
+  if (text === undefined) return result;
   result.found = true;
   let manifest: unknown;
   try {

@@ -1,14 +1,10 @@
-import { displaySafe, getAgent, openRepo } from "@handoff/core";
+import { displaySafe, ensureIgnored, listAgents, openRepo } from "@handoff/core";
 import { installHooks } from "@handoff/hooks";
 import type { Output } from "../output.js";
 import type { Command } from "./command.js";
 import { currentHandoff, printInstall } from "./hooks-report.js";
-import { ignoreStateFiles } from "./init-gitignore.js";
 import { addSessionScripts, SESSION_SCRIPTS, type ScriptsResult } from "./init-package-scripts.js";
 import { takePositionals } from "./positionals.js";
-
-/** The agents of the spec; their state files are ignored whether or not they have one yet. */
-const SPEC_AGENTS = ["claude", "opencode", "copilot"];
 
 function printScripts(out: Output, result: ScriptsResult): void {
   if (!result.found) {
@@ -40,9 +36,9 @@ const init: Command = {
 
     printScripts(out, addSessionScripts(root));
 
-    const configured = Object.keys(opened.config.agents ?? {});
-    const files = [...SPEC_AGENTS, ...configured].map((name) => getAgent(name, opened.config).file);
-    const added = await ignoreStateFiles(root, files);
+    // Every agent's state file, whether or not it has one yet: the first save of any agent then
+    // edits no tracked file (and leaves no dirty tree after `switch --stash`).
+    const added = await ensureIgnored(root, listAgents(opened.config).map((agent) => agent.file));
     out.line(
       added.length
         ? `✅ .gitignore: added ${added.map(displaySafe).join(", ")}`

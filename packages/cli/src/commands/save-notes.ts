@@ -9,4 +9,8 @@ export function printSaveNotes(out: Output, result: SaveSessionResult): void {
     out.note(`⚠️  ${file} could not be read; its bytes were moved to ${displaySafe(result.backup)} and a fresh state was written`);
   }
   for (const entry of result.ignored) out.note(`🙈 Added ${displaySafe(entry)} to .gitignore`);
+  if (result.ignoreFailed) {
+    out.note(`⚠️  The state was saved, but .gitignore could not be updated: ${displaySafe(result.ignoreFailed.reason)}`);
+    out.note(`   Add this line to .gitignore yourself, so that git never commits the state: ${displaySafe(result.ignoreFailed.entry)}`);
+  }
 }

@@ -130,7 +130,7 @@ const switchCommand: Command = {
     if (redactions > 0 && !json) out.note(`🔒 Redacted ${redactions} secret${redactions === 1 ? "" : "s"} from ${displaySafe(from.file)} in what is handed over`);
 
     // Both state files are ignored before a WIP commit or stash, so neither can sweep one up.
-    for (const entry of await ensureIgnored(opened.repo.root, [to.file])) if (!json) out.note(`🙈 Added ${displaySafe(entry)} to .gitignore`);
+    for (const entry of await ensureIgnored(opened.repo.root, [from.file, to.file])) if (!json) out.note(`🙈 Added ${displaySafe(entry)} to .gitignore`);
     say("Step 2: Git status check...");
     const changed = changedFiles(saved.snapshot);
     let commit: string | undefined;

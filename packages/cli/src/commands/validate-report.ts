@@ -2,6 +2,7 @@ import {
   countOf,
   displaySafe,
   displaySafeLines,
+  formatUncheckedRule,
   formatViolation,
   validationLines,
   type CheckOutcome,
@@ -40,6 +41,7 @@ export function printRules(out: Output, report: RuleReport, ruleCount: number): 
     return;
   }
   out.line(`Rules: ${countOf(ruleCount, "rule")} over ${countOf(report.checkedFiles, "file")}${skippedNote(report)}`);
+  for (const unchecked of report.unchecked) out.line(`⚠️  ${formatUncheckedRule(unchecked)}`);
   if (report.violations.length === 0) {
     out.line(out.tone("✅ No rule violations"));
     return;

@@ -78,7 +78,7 @@ const validate: Command = {
         ok: exitCode === 0,
         validation,
         checks: checks.map(({ label: _label, ...check }) => check),
-        rules: { count: ruleList.length, checked_files: report.checkedFiles, skipped: report.skipped },
+        rules: { count: ruleList.length, checked_files: report.checkedFiles, skipped: report.skipped, unchecked: report.unchecked },
         recorded: recorded.recorded,
         not_recorded: recorded.failed.map(({ agent: name, file, error }) => ({ agent: name, file, code: error.code, message: error.message })),
       });

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { CONFIG_FILE } from "../config/file-name.js";
 import { HandoffError } from "../errors.js";
 import type { HandoffConfig } from "../schema/config.js";
 
@@ -8,6 +9,11 @@ export interface AgentInfo {
   label: string;
   /** The state file, relative to the repository root, with forward slashes. */
   file: string;
+  /**
+   * Where `file` was set, for errors: `agents.claude.file` (or `agents.claude` for the short form);
+   * undefined for a built-in agent's own default.
+   */
+  fileField?: string;
   /** The agent's own CLI, for `switch --launch`; absent for editor-only agents. */
   command?: string;
   /**
@@ -47,17 +53,35 @@ export function agentLabel(name: string): string {
   return BUILT_IN[name]?.label ?? name;
 }
 
-function checkRelativeFile(name: string, file: string): string {
+/**
+ * Names git itself reads in a work tree: a state file there (or under a `.git` of any case, or
+ * git's NTFS short name `git~1`) would overwrite git's data or change how git behaves.
+ */
+const GIT_NAMES = new Set([".git", "git~1", ".gitignore", ".gitattributes", ".gitmodules", ".mailmap", CONFIG_FILE]);
+
+function reservedPart(normalized: string): string | undefined {
+  // Windows drops trailing dots and spaces: ".git. " is ".git" there.
+  return normalized.split("/").find((part) => GIT_NAMES.has(part.toLowerCase().replace(/[. ]+$/, "")));
+}
+
+function checkRelativeFile(name: string, file: string, field: string): string {
   const normalized = path.posix.normalize(file.replaceAll("\\", "/"));
   const outside = path.posix.isAbsolute(normalized) || normalized === ".." || normalized.startsWith("../");
   // "." or "dir/" names a folder: the state file would take its place, and the folder be moved aside.
   const folder = normalized === "." || normalized.endsWith("/");
+  const hint = `use a path such as ".${name}/.session-state.json"`;
   if (outside || folder) {
-    throw new HandoffError(
-      "E_CONFIG_INVALID",
-      `agents.${name}: "${file}" must be the path of a file inside the repository, relative to its root`,
-      { file: "handoff.config.json", hint: `use a path such as ".${name}/.session-state.json"` },
-    );
+    throw new HandoffError("E_CONFIG_INVALID", `${field}: "${file}" must be the path of a file inside the repository, relative to its root`, {
+      file: CONFIG_FILE,
+      hint,
+    });
+  }
+  const reserved = reservedPart(normalized);
+  if (reserved) {
+    throw new HandoffError("E_CONFIG_INVALID", `${field}: "${file}" points at "${reserved}", which belongs to git or handoff; a state file must be a file of its own`, {
+      file: CONFIG_FILE,
+      hint,
+    });
   }
   return normalized;
 }
@@ -71,11 +95,13 @@ export function listAgents(config: HandoffConfig = {}): AgentInfo[] {
   for (const [name, entry] of Object.entries(config.agents ?? {})) {
     const base = agents.get(name);
     const given = typeof entry === "string" ? { file: entry } : entry;
+    const fileField = typeof entry === "string" ? `agents.${name}` : `agents.${name}.file`;
     agents.set(name, {
       name,
       builtIn: base?.builtIn ?? false,
       label: given.label ?? base?.label ?? name,
-      file: checkRelativeFile(name, given.file),
+      file: checkRelativeFile(name, given.file, fileField),
+      fileField,
       command: given.command ?? base?.command,
       promptArgs: given.command === undefined ? base?.promptArgs : undefined,
       maxTokens: given.maxTokens ?? base?.maxTokens ?? DEFAULT_MAX_TOKENS,

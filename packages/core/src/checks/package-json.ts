@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
+import { MAX_SMALL_FILE_BYTES, readBoundedText } from "../util/read-bounded.js";
 
 export interface PackageJsonInfo {
   scripts: Record<string, string>;
@@ -11,13 +11,13 @@ export type PackageJsonRead = { found: true; info: PackageJsonInfo } | { found: 
 /** The repository root's package.json, as far as checks need it; never throws. */
 export function readPackageJson(root: string): PackageJsonRead {
   const file = path.join(root, "package.json");
-  let text: string;
+  let text: string | undefined;
   try {
-    text = readFileSync(file, "utf8");
+    text = readBoundedText(file, { maxBytes: MAX_SMALL_FILE_BYTES, what: "the package manifest" });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { found: false };
     return { found: false, problem: `package.json cannot be read: ${(error as Error).message}` };
   }
+  if (text === undefined) return { found: false };
   try {
     const raw = JSON.parse(text.replace(/^\uFEFF/, "")) as { scripts?: unknown; packageManager?: unknown };
     const scripts: Record<string, string> = {};

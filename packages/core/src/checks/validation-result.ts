@@ -16,10 +16,12 @@ export interface ValidationInput {
 
 /**
  * `strict_rules`: `fail` with a STRICT violation, `pass` when STRICT rules ran and found none,
- * and `pending` when no STRICT rule is configured: nothing was checked, a person still has to look.
+ * `not_run` when a STRICT rule could not be checked (its pattern ran out of time), and `pending`
+ * when no STRICT rule is configured: nothing was checked, a person still has to look.
  */
-export function strictRulesResult(strictRuleCount: number, violations: readonly Violation[]): CheckResult {
+export function strictRulesResult(strictRuleCount: number, violations: readonly Violation[], uncheckedStrict = false): CheckResult {
   if (violations.some((violation) => violation.severity === "STRICT")) return "fail";
+  if (uncheckedStrict) return "not_run";
   return strictRuleCount === 0 ? "pending" : "pass";
 }
 
@@ -36,7 +38,11 @@ export function buildValidation(input: ValidationInput): Validation {
     typescript: result("typescript"),
     eslint: result("eslint"),
     tests: result("tests"),
-    strict_rules: strictRulesResult(input.strictRuleCount, violations),
+    strict_rules: strictRulesResult(
+      input.strictRuleCount,
+      violations,
+      input.rules.unchecked.some((rule) => rule.severity === "STRICT"),
+    ),
     violations: strictFirst.slice(0, MAX_RECORDED_VIOLATIONS),
     ...(omitted > 0 ? { violations_omitted: omitted } : {}),
     checked_at: isoTimestamp(input.now),

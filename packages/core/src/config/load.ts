@@ -1,36 +1,50 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { HandoffError } from "../errors.js";
 import { CONFIG_FILE } from "./file-name.js";
 import { configSchema, type HandoffConfig } from "../schema/config.js";
-import { formatIssues } from "../serialize/parse.js";
+import { jsonErrorOffset } from "../serialize/json-error-offset.js";
+import { formatIssues, jsonSyntaxMessage } from "../serialize/parse.js";
+import { displaySafe } from "../serialize/sanitize.js";
+import { MAX_SMALL_FILE_BYTES, readBoundedText } from "../util/read-bounded.js";
 
 /** Reads `handoff.config.json` at the repository root; an absent file is an empty config. */
 export function loadConfig(root: string): HandoffConfig {
   const file = path.join(root, CONFIG_FILE);
-  let text: string;
+  let text: string | undefined;
   try {
-    text = readFileSync(file, "utf8");
+    text = readBoundedText(file, { maxBytes: MAX_SMALL_FILE_BYTES, code: "E_CONFIG_INVALID", what: "handoff's configuration" });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return {};
+    if (error instanceof HandoffError) throw error;
     throw new HandoffError("E_CONFIG_INVALID", `${file} cannot be read: ${(error as Error).message}`, { file, cause: error });
   }
+  if (text === undefined) return {};
   let raw: unknown;
+  const body = text.replace(/^\uFEFF/, "");
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(body);
   } catch (error) {
-    throw new HandoffError("E_CONFIG_INVALID", `${file} is not valid JSON: ${(error as Error).message}`, {
+    const offset = jsonErrorOffset(body);
+    throw new HandoffError("E_CONFIG_INVALID", jsonSyntaxMessage(file, body, offset === -1 ? 0 : offset, (error as Error).message), {
       file,
-      hint: "fix the JSON syntax (a trailing comma or a missing quote, usually)",
+      hint: "fix the JSON syntax there (a trailing comma or a missing quote, usually)",
       cause: error,
     });
   }
   const result = configSchema.safeParse(raw);
   if (!result.success) {
-    throw new HandoffError("E_CONFIG_INVALID", `${file} is invalid:\n  ${formatIssues(result.error).join("\n  ")}`, {
+    // Field names are the config's own keys: shown escaped, should they hold control characters.
+    const lines = formatIssues(result.error, (prefix) => ruleIdAt(raw, prefix)).map(displaySafe);
+    throw new HandoffError("E_CONFIG_INVALID", `${displaySafe(file)} is invalid:\n  ${lines.join("\n  ")}`, {
       file,
       hint: "correct the fields named above; the README's Configuration section lists them",
     });
   }
   return result.data;
+}
+
+/** The id of the rule at `rules[n]`, to name it as `rules[n] (id)` like the rule checks do. */
+function ruleIdAt(raw: unknown, prefix: readonly PropertyKey[]): string | undefined {
+  if (prefix.length !== 2 || prefix[0] !== "rules" || typeof prefix[1] !== "number") return undefined;
+  const id = (raw as { rules?: { id?: unknown }[] }).rules?.[prefix[1]]?.id;
+  return typeof id === "string" ? id : undefined;
 }

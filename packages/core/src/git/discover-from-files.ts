@@ -1,12 +1,14 @@
-import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { existsSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import type { RepoPaths } from "./repo.js";
+import { readBoundedText } from "../util/read-bounded.js";
 
 /**
  * The repository around `cwd` and its HEAD, read from the files git keeps, without starting git:
  * a fresh `handoff restore` then needs no git process at all. It answers only for the plain
  * layouts it fully understands (a `.git` folder, or a `.git` file of a worktree or submodule, with
- * loose or packed refs) and returns undefined for anything else, where `git rev-parse` decides.
+ * loose or packed refs, HEAD on a branch or detached, owned by the current user) and returns
+ * undefined for anything else, where `git rev-parse` decides.
  */
 export function discoverFromFiles(cwd: string, env: NodeJS.ProcessEnv = process.env): RepoPaths | undefined {
   // Variables that change how git searches for a repository: git itself must apply them.
@@ -40,11 +42,12 @@ function gitDirAt(dir: string): GitDirs | undefined | "unknown" {
     return undefined;
   }
   if (isFolder) return { gitDir: dotGit, commonDir: dotGit };
-  const pointer = /^gitdir: (.+)$/m.exec(readOrEmpty(dotGit));
+  const pointer = /^gitdir: (.+)$/m.exec(readGitFile(dotGit) ?? "");
   if (!pointer) return "unknown";
   const gitDir = path.resolve(dir, pointer[1]!.trim());
-  const common = readOrEmpty(path.join(gitDir, "commondir")).trim();
-  return { gitDir, commonDir: common ? path.resolve(gitDir, common) : gitDir };
+  const common = readGitFile(path.join(gitDir, "commondir"));
+  if (common === undefined) return "unknown";
+  return { gitDir, commonDir: common.trim() ? path.resolve(gitDir, common.trim()) : gitDir };
 }
 
 function insideGitDir(cwd: string, gitDir: string): boolean {
@@ -53,52 +56,82 @@ function insideGitDir(cwd: string, gitDir: string): boolean {
 }
 
 function withHead(root: string, dirs: GitDirs): RepoPaths | undefined {
-  // A reftable repository, or a work tree set elsewhere in config, is for git to read.
+  // A reftable repository is for git to read.
   if (existsSync(path.join(dirs.commonDir, "reftable"))) return undefined;
-  if (/^\s*worktree\s*=/m.test(readOrEmpty(path.join(dirs.commonDir, "config")))) return undefined;
+  if (!configIsPlain(dirs) || !ownedByUs([root, path.join(root, ".git"), dirs.gitDir, dirs.commonDir])) return undefined;
   const head = resolveHead(dirs);
   return head === undefined ? undefined : { root, gitDir: dirs.gitDir, head };
 }
 
+/**
+ * Settings that change where the work tree is or whether there is one (core.worktree, core.bare),
+ * in the shared config or a per-worktree `config.worktree`, and includes that could set them: git
+ * must read those itself.
+ */
+const LAYOUT_SETTINGS = /^\s*worktree\s*=|^\s*bare\s*(?:$|[#;]|=(?!\s*(?:false|no|off|0)\s*(?:$|[#;])))|^\s*\[\s*include/im;
+
+function configIsPlain(dirs: GitDirs): boolean {
+  const files = [path.join(dirs.commonDir, "config"), path.join(dirs.commonDir, "config.worktree"), path.join(dirs.gitDir, "config.worktree")];
+  return files.every((file) => {
+    const text = readGitFile(file);
+    return text !== undefined && !LAYOUT_SETTINGS.test(text);
+  });
+}
+
+/**
+ * git refuses a repository that another user owns ("dubious ownership") unless safe.directory
+ * allows it: a repository not plainly ours is left to git, which applies that setting.
+ */
+function ownedByUs(paths: readonly string[]): boolean {
+  const uid = process.getuid?.();
+  if (uid === undefined) return true; // Windows: git's check there is by SID, and has no uid to compare.
+  return paths.every((at) => {
+    try {
+      return statSync(at).uid === uid;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === "ENOENT";
+    }
+  });
+}
+
 const OBJECT_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
-/** HEAD's commit id; null for a branch with no commits yet; undefined when unsure. */
+/**
+ * HEAD's commit id; null for a branch with no commits yet; undefined when unsure. Only a HEAD that
+ * is detached or names a branch (one loose or packed ref, in the common git dir) is read here:
+ * other refs (per-worktree or shared, symbolic chains) are left to git.
+ */
 function resolveHead(dirs: GitDirs): string | null | undefined {
-  let content = readOrEmpty(path.join(dirs.gitDir, "HEAD")).trim();
-  for (let depth = 0; depth < 5; depth++) {
-    if (OBJECT_ID.test(content)) return content;
-    const ref = /^ref: (refs\/\S+)$/.exec(content)?.[1];
-    if (!ref) return undefined;
-    const loose = readOrEmpty(path.join(refFolder(dirs, ref), ref)).trim();
-    if (loose) {
-      content = loose;
-      continue;
-    }
-    const packed = packedRef(dirs.commonDir, ref);
-    return packed === undefined ? null : packed;
-  }
-  return undefined;
+  const content = readGitFile(path.join(dirs.gitDir, "HEAD"))?.trim();
+  if (content === undefined) return undefined;
+  if (OBJECT_ID.test(content)) return content;
+  const ref = /^ref: (refs\/heads\/\S+)$/.exec(content)?.[1];
+  if (!ref) return undefined;
+  const loose = readGitFile(path.join(dirs.commonDir, ref))?.trim();
+  if (loose === undefined) return undefined;
+  if (loose) return OBJECT_ID.test(loose) ? loose : undefined;
+  return packedRef(dirs.commonDir, ref);
 }
 
-/** Per-worktree refs (bisect, rewritten) live in the worktree's own git dir; branches in the common one. */
-function refFolder(dirs: GitDirs, ref: string): string {
-  return ref.startsWith("refs/heads/") || ref.startsWith("refs/tags/") || ref.startsWith("refs/remotes/")
-    ? dirs.commonDir
-    : dirs.gitDir;
-}
-
-function packedRef(commonDir: string, ref: string): string | undefined {
-  for (const line of readOrEmpty(path.join(commonDir, "packed-refs")).split("\n")) {
+/** The branch's id in packed-refs; null when it is not there (no commits yet); undefined when unsure. */
+function packedRef(commonDir: string, ref: string): string | null | undefined {
+  const text = readGitFile(path.join(commonDir, "packed-refs"));
+  if (text === undefined) return undefined;
+  for (const line of text.split("\n")) {
     const [id, name] = line.trim().split(" ");
     if (name === ref && id && OBJECT_ID.test(id)) return id;
   }
-  return undefined;
+  return null;
 }
 
-function readOrEmpty(file: string): string {
+/** packed-refs grows with the repository's refs; past this, git reads it. */
+const MAX_GIT_FILE_BYTES = 32 * 1024 * 1024;
+
+/** A file of the git dir: "" when it is absent, undefined when it cannot be read safely (git decides then). */
+function readGitFile(file: string): string | undefined {
   try {
-    return readFileSync(file, "utf8");
+    return readBoundedText(file, { maxBytes: MAX_GIT_FILE_BYTES }) ?? "";
   } catch {
-    return "";
+    return undefined;
   }
 }

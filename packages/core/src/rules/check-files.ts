@@ -15,11 +15,21 @@ export interface SkippedFile {
   size?: number;
 }
 
+/** A rule whose pattern ran out of its time budget: it was not checked (in full) this run. */
+export interface UncheckedRule {
+  rule: string;
+  severity: Violation["severity"];
+  /** The file it was matching when its time ran out. */
+  file: string;
+}
+
 export interface RuleReport {
   /** In file order, then by line, then in rule order. */
   violations: Violation[];
   checkedFiles: number;
   skipped: SkippedFile[];
+  /** Rules that took too long; their findings are not in `violations`. */
+  unchecked: UncheckedRule[];
 }
 
 export interface RuleCheckOptions {
@@ -55,21 +65,6 @@ function shorten(text: string): string {
   return text.length > MAX_MATCH_LENGTH ? `${text.slice(0, MAX_MATCH_LENGTH - 1)}…` : text;
 }
 
-/** The distinct texts a pattern matches on one line (empty matches left out). */
-function matchesOn(line: string, everyMatch: RegExp): string[] {
-  const found = new Set<string>();
-  everyMatch.lastIndex = 0;
-  for (let match = everyMatch.exec(line); match !== null; match = everyMatch.exec(line)) {
-    if (match[0] === "") {
-      everyMatch.lastIndex += 1;
-      if (everyMatch.lastIndex > line.length) break;
-      continue;
-    }
-    found.add(shorten(match[0]));
-    if (found.size >= MAX_MATCHES_PER_LINE) break;
-  }
-  return [...found];
-}
 
 /**
  * A `forbid` violation's message: `{match}` in the rule's message is replaced by what matched; without
@@ -103,23 +98,23 @@ function splitLines(text: string): string[] {
   return lines.map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));
 }
 
-/** The violations of the given rules (all of which apply to the file) in one file's text, rule by rule. */
-function violationsIn(path: string, text: string, rules: readonly CompiledRule[]): Violation[] {
-  const found: Violation[] = [];
-  let lines: string[] | undefined;
-  for (const compiled of rules) {
-    if (compiled.kind === "require") {
-      if (!compiled.pattern.test(text)) found.push(violation(compiled, path, WHOLE_FILE_LINE, undefined));
-      continue;
-    }
-    lines ??= splitLines(text);
-    lines.forEach((line, index) => {
-      if (!compiled.pattern.test(line)) return;
-      const matches = matchesOn(line, compiled.everyMatch);
+/** One rule's violations in one file's text; undefined when the rule ran out of time. */
+function ruleViolations(compiled: CompiledRule, path: string, text: string, lines: () => string[]): Violation[] | undefined {
+  const { matcher } = compiled;
+  if (compiled.kind === "require") {
+    const found = matcher.withinBudget(() => matcher.found(text));
+    if (found === undefined) return undefined;
+    return found ? [] : [violation(compiled, path, WHOLE_FILE_LINE, undefined)];
+  }
+  return matcher.withinBudget(() => {
+    const found: Violation[] = [];
+    lines().forEach((line, index) => {
+      if (!matcher.test(line)) return;
+      const matches = [...new Set(matcher.matchesIn(line, MAX_MATCHES_PER_LINE).map(shorten))];
       found.push(violation(compiled, path, index + 1, matches.length ? matches.join(", ") : undefined));
     });
-  }
-  return found;
+    return found;
+  });
 }
 
 function compareText(a: string, b: string): number {
@@ -142,21 +137,28 @@ export function createRuleChecker(rules: readonly CompiledRule[], options: RuleC
   const maxBytes = options.maxBytes ?? MAX_RULE_FILE_BYTES;
   const violations: Violation[] = [];
   const skipped: SkippedFile[] = [];
+  const unchecked = new Map<CompiledRule, UncheckedRule>();
   let checkedFiles = 0;
   return {
     check(file) {
-      const applicable = rules.filter((rule) => rule.appliesTo(file.path));
+      const applicable = rules.filter((rule) => rule.appliesTo(file.path) && !unchecked.has(rule));
       if (applicable.length === 0) return;
       const size = byteLength(file.content);
       if (size > maxBytes) return void skipped.push({ path: file.path, reason: "too-large", size });
       if (looksBinary(file.content)) return void skipped.push({ path: file.path, reason: "binary", size });
       checkedFiles += 1;
-      violations.push(...violationsIn(file.path, textOf(file.content), applicable));
+      const text = textOf(file.content);
+      let lines: string[] | undefined;
+      for (const compiled of applicable) {
+        const found = ruleViolations(compiled, file.path, text, () => (lines ??= splitLines(text)));
+        if (found) violations.push(...found);
+        else unchecked.set(compiled, { rule: compiled.rule.id, severity: compiled.rule.severity, file: file.path });
+      }
     },
     skip(file) {
       skipped.push(file);
     },
-    report: () => ({ violations: sortViolations(violations), checkedFiles, skipped: [...skipped] }),
+    report: () => ({ violations: sortViolations(violations), checkedFiles, skipped: [...skipped], unchecked: [...unchecked.values()] }),
   };
 }
 

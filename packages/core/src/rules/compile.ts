@@ -2,16 +2,15 @@ import picomatch from "picomatch";
 import { HandoffError } from "../errors.js";
 import { CONFIG_FILE } from "../config/file-name.js";
 import { ruleFiles, rulesProblems, type Rule } from "../schema/rule.js";
+import { compilePattern, type PatternMatcher } from "./matcher.js";
 import { GLOB_OPTIONS, splitGlob } from "./patterns.js";
 
 /** A rule ready to run: its globs and its pattern compiled once. */
 export interface CompiledRule {
   rule: Rule;
   kind: "forbid" | "require";
-  /** Without the `g` flag: `test` keeps no state. */
-  pattern: RegExp;
-  /** The same pattern with `g`, to list every match on a line. */
-  everyMatch: RegExp;
+  /** The pattern, on a linear-time engine where it can be, else under a time budget. */
+  matcher: PatternMatcher;
   appliesTo(path: string): boolean;
 }
 
@@ -43,14 +42,7 @@ export function compileRules(rules: readonly Rule[]): CompiledRule[] {
   return rules.map((rule) => {
     const kind = rule.forbid !== undefined ? "forbid" : "require";
     const source = (rule.forbid ?? rule.require)!;
-    const flags = rule.flags ?? "";
-    return {
-      rule,
-      kind,
-      pattern: new RegExp(source, flags),
-      everyMatch: new RegExp(source, `${flags}g`),
-      appliesTo: fileMatcher(rule),
-    };
+    return { rule, kind, matcher: compilePattern(source, rule.flags ?? ""), appliesTo: fileMatcher(rule) };
   });
 }
 

@@ -1,8 +1,9 @@
-import { lstatSync, readFileSync } from "node:fs";
+import { lstatSync } from "node:fs";
 import path from "node:path";
 import type { SkippedFile, SourceFile } from "./check-files.js";
 import { gitOutput, splitNul } from "../git/run-git.js";
 import { readBlobFiles, REGULAR_FILE_MODES, type BlobEntry } from "./read-blobs.js";
+import { readBoundedFile } from "../util/read-bounded.js";
 
 export interface WorkingFilesOptions {
   /** Only paths this accepts are read (the paths some rule looks at). */
@@ -47,7 +48,8 @@ function readFromDisk(root: string, file: string, maxBytes: number): SourceFile 
     const stat = lstatSync(full);
     if (!stat.isFile()) return undefined;
     if (stat.size > maxBytes) return { path: file, reason: "too-large", size: stat.size };
-    return { path: file, content: readFileSync(full) };
+    const content = readBoundedFile(full, { maxBytes });
+    return content && { path: file, content };
   } catch {
     return undefined; // Deleted in the work tree and not staged: there is nothing to check.
   }

@@ -11,6 +11,8 @@ export { CHECK_RESULTS, GIT_OPERATIONS, SEVERITIES, TASK_PRIORITIES, TASK_STATUS
 
 const checkResult = z.enum(CHECK_RESULTS);
 const fileList = z.array(z.string());
+/** Addition: how many names a capped file list left out (it keeps the first ones). */
+const omittedCount = z.number().int().nonnegative();
 
 export const taskSchema = z.looseObject({
   description: z.string(),
@@ -30,6 +32,8 @@ export const commandRunSchema = z.looseObject({
 export const contextSchema = z.looseObject({
   files_modified: fileList.optional(),
   files_created: fileList.optional(),
+  files_modified_omitted: omittedCount.optional(),
+  files_created_omitted: omittedCount.optional(),
   next_steps: z.array(z.string()).optional(),
   /** Addition: the last commands the agent ran, read from its own session. */
   commands_run: z.array(commandRunSchema).optional(),
@@ -49,6 +53,8 @@ export const gitSchema = z.looseObject({
   behind: z.number().int().optional(),
   conflicted_files: fileList.optional(),
   operation: z.enum(GIT_OPERATIONS).optional(),
+  staged_files_omitted: omittedCount.optional(),
+  conflicted_files_omitted: omittedCount.optional(),
 });
 
 export const violationSchema = z.looseObject({

@@ -13,20 +13,50 @@ export interface ParsedState {
   state: SessionState;
   /** What was repaired on load, one sentence each; empty for a clean file. */
   repairs: string[];
+  /** The file held bytes that are not UTF-8: they read as U+FFFD, so rewriting it backs it up first. */
+  notUtf8?: boolean;
+}
+
+/**
+ * A field's path in the one notation of handoff's messages: `git.staged_files[3]`,
+ * `rules[0] (design-tokens).flags` (`label` adds the rule id after an index).
+ */
+export function fieldPath(path: readonly PropertyKey[], label?: (prefix: readonly PropertyKey[]) => string | undefined): string {
+  let text = "";
+  path.forEach((key, index) => {
+    if (typeof key === "number") {
+      text += `[${key}]`;
+      const name = label?.(path.slice(0, index + 1));
+      if (name) text += ` (${name})`;
+    } else text += text ? `.${String(key)}` : String(key);
+  });
+  return text || "(root)";
 }
 
 /** `path: message` lines, as changesets prints config errors. */
-export function formatIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => {
-    const at = issue.path.length ? issue.path.map(String).join(".") : "(root)";
-    return `${at}: ${issue.message}`;
-  });
+export function formatIssues(error: z.ZodError, label?: (prefix: readonly PropertyKey[]) => string | undefined): string[] {
+  return error.issues.map((issue) => `${fieldPath(issue.path, label)}: ${issue.message}`);
+}
+
+/**
+ * What JSON.parse says is wrong, without where (the message gives line and column instead) and
+ * without the text it quotes, which can span lines or hold control sequences.
+ */
+export function jsonSyntaxReason(detail: string): string {
+  return detail
+    .replace(/, ".*" is not valid JSON$/s, "")
+    .replace(/ in JSON at position \d+(?: \(line \d+ column \d+\))?$/, "")
+    .trim();
+}
+
+/** `<file>:<line>:<column>: not valid JSON (<reason>)`, the one form for every JSON file handoff reads. */
+export function jsonSyntaxMessage(file: string, text: string, offset: number, detail: string): string {
+  const { line, column } = lineAndColumn(text, offset);
+  return `${file}:${line}:${column}: not valid JSON (${displaySafe(jsonSyntaxReason(detail))})`;
 }
 
 function invalidJson(file: string, text: string, offset: number, detail: string): HandoffError {
-  const { line, column } = lineAndColumn(text, offset);
-  // JSON.parse quotes the bad text in its message: it may hold terminal control sequences.
-  return new HandoffError("E_STATE_INVALID_JSON", `${file}:${line}:${column}: not valid JSON (${displaySafe(detail)})`, {
+  return new HandoffError("E_STATE_INVALID_JSON", jsonSyntaxMessage(file, text, offset, detail), {
     file,
     hint: "fix the file by hand, or run `handoff save <agent>`: it keeps a backup of the broken file and writes a fresh one",
   });

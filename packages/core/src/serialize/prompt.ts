@@ -51,7 +51,9 @@ function fromLabel(state: SessionState, options: PromptOptions): string {
 function fileLines(state: SessionState): string[] {
   const staged = new Set(state.git.staged_files);
   const files = [...(state.context?.files_modified ?? []), ...(state.context?.files_created ?? [])];
-  return files.map((file) => `- ${file}${staged.has(file) ? " (staged)" : ""}`);
+  const omitted = (state.context?.files_modified_omitted ?? 0) + (state.context?.files_created_omitted ?? 0);
+  const lines = files.map((file) => `- ${file}${staged.has(file) ? " (staged)" : ""}`);
+  return omitted > 0 ? [...lines, `- … and ${omitted} more (see \`git status\`)`] : lines;
 }
 
 function taskLines(state: SessionState): string[] {
@@ -88,7 +90,8 @@ function repositoryLines(state: SessionState): string[] {
     `- Last commit: ${git.last_commit || "(no commits yet)"}`,
     `- Uncommitted changes: ${git.uncommitted_changes ? "yes" : "no"}`,
   ];
-  if (git.operation) lines.push(`- In progress: ${git.operation} (${git.conflicted_files?.length ?? 0} conflicted files)`);
+  const conflicted = (git.conflicted_files?.length ?? 0) + (git.conflicted_files_omitted ?? 0);
+  if (git.operation) lines.push(`- In progress: ${git.operation} (${conflicted} conflicted files)`);
   if (git.issues?.length) lines.push(`- Issues: ${git.issues.join(", ")}`);
   if (git.prs?.length) lines.push(`- Pull requests: ${git.prs.join(", ")}`);
   if (state.handoff?.stash) lines.push(`- Work is stashed as "${state.handoff.stash}": run \`git stash pop\` first`);

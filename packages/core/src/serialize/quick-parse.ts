@@ -86,6 +86,8 @@ const commandRunShape: Shape = {
 const contextShape: Shape = {
   files_modified: optional(fileList),
   files_created: optional(fileList),
+  files_modified_omitted: optional(nonNegativeInteger),
+  files_created_omitted: optional(nonNegativeInteger),
   next_steps: optional(arrayOf(string)),
   commands_run: optional(arrayOf(looseObject(commandRunShape))),
 };
@@ -103,6 +105,8 @@ const gitShape: Shape = {
   behind: optional(integer),
   conflicted_files: optional(fileList),
   operation: optional(oneOf(GIT_OPERATIONS)),
+  staged_files_omitted: optional(nonNegativeInteger),
+  conflicted_files_omitted: optional(nonNegativeInteger),
 };
 
 const violationShape: Shape = {

@@ -40,7 +40,7 @@ export function renderRestoreView(unsafeState: SessionState, options: RestoreVie
     `🤖 Previous agent: ${from.agent}${provider}`,
     `🌿 Git branch: ${describeBranch(state)}`,
     `📝 Last commit: ${state.git.last_commit ? state.git.last_commit : "(no commits yet)"}`,
-    `📁 Modified files: ${modified.length}`,
+    `📁 Modified files: ${modified.length + (state.context?.files_modified_omitted ?? 0)}`,
   ];
   if (state.task) {
     const details = [state.task.status, state.task.priority].filter(Boolean).join(", ");
@@ -49,20 +49,22 @@ export function renderRestoreView(unsafeState: SessionState, options: RestoreVie
     if (latest && latest !== unsafeState.task!.description) lines.push(`💬 Latest request: ${indented(latest)}`);
   }
   if (state.git.operation) {
-    const conflicted = state.git.conflicted_files?.length ?? 0;
+    const conflicted = (state.git.conflicted_files?.length ?? 0) + (state.git.conflicted_files_omitted ?? 0);
     lines.push(`⚠️  ${state.git.operation} in progress${conflicted ? `, ${conflicted} conflicted file(s)` : ""}`);
   }
   if (state.handoff?.reason) lines.push(`💬 Handoff reason: ${state.handoff.reason}`);
   if (options.freshness === "stale") lines.push("⏳ Git state: stale (the repository changed since it was saved)");
-  const section = <T>(title: string, items: readonly T[], format: (item: T, index: number) => string) => {
+  // `omitted`: names the state itself left out (it keeps the first ones of a long list).
+  const section = <T>(title: string, items: readonly T[], format: (item: T, index: number) => string, omitted = 0) => {
     if (items.length === 0) return;
     const shown = items.slice(0, MAX_LISTED);
-    const more = items.length - shown.length;
+    const more = items.length - shown.length + omitted;
     lines.push("", `${title}:`, ...shown.map(format), ...(more > 0 ? [`  … and ${more} more`] : []));
   };
-  section("Modified files", modified, (file) => `  - ${file}${staged.has(file) ? " (staged)" : ""}`);
-  section("Created files", created, (file) => `  - ${file}${staged.has(file) ? " (staged)" : ""}`);
-  section("Conflicted files", state.git.conflicted_files ?? [], (file) => `  - ${file}`);
+  const fileLine = (file: string) => `  - ${file}${staged.has(file) ? " (staged)" : ""}`;
+  section("Modified files", modified, fileLine, state.context?.files_modified_omitted);
+  section("Created files", created, fileLine, state.context?.files_created_omitted);
+  section("Conflicted files", state.git.conflicted_files ?? [], (file) => `  - ${file}`, state.git.conflicted_files_omitted);
   section("Next steps", nextSteps, (step, index) => `${String(index + 1).padStart(2)}. ${step}`);
   section("Rule violations", state.validation?.violations ?? [], (v) => `  - ${v.file}:${v.line} ${v.severity} ${v.rule}: ${v.message}`);
   lines.push(RULE);

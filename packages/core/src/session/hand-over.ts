@@ -8,6 +8,7 @@ import { readStateFile } from "../store/read-state.js";
 import { backupStateFile, updateStateFile, type WriteStateResult } from "../store/state-file.js";
 import { ensureIgnored } from "../store/gitignore.js";
 import { preparePathForWrite } from "../store/safe-path.js";
+import { assertStateTarget } from "../store/state-target.js";
 import type { OpenedRepo } from "./open-repo.js";
 
 export interface WriteHandOverOptions {
@@ -30,6 +31,8 @@ export interface HandOverResult extends WriteStateResult {
 export async function writeHandOver(options: WriteHandOverOptions): Promise<HandOverResult> {
   const { opened, source, to } = options;
   const root = opened.repo.root;
+  // A target that is tracked or a folder is refused before anything there is backed up.
+  await assertStateTarget(root, to);
   // Refuse a symlinked path before anything is moved aside: the backup must not go through it either.
   const file = preparePathForWrite(root, to.file);
   let replaced: string | undefined;

@@ -4,8 +4,9 @@ import { mergeReferences, readGithubReferences } from "../git/github.js";
 import { readGitSnapshot, type GitSnapshot } from "../git/snapshot.js";
 import type { SessionState } from "../schema/session-state.js";
 import { buildState, type SaveInput } from "../state/build.js";
-import { ensureIgnored } from "../store/gitignore.js";
+import { ensureIgnored, ignoreEntry } from "../store/gitignore.js";
 import { updateStateFile, type WriteStateResult } from "../store/state-file.js";
+import { assertStateTarget } from "../store/state-target.js";
 import { agentIn, openRepo, type OpenedRepo } from "./open-repo.js";
 
 export interface SaveSessionOptions {
@@ -27,17 +28,25 @@ export interface SaveSessionResult extends WriteStateResult {
   snapshot: GitSnapshot;
   /** Entries added to `.gitignore` by this save. */
   ignored: string[];
+  /**
+   * Why `.gitignore` could not be updated, when it could not: the state is written all the same
+   * (that is what the user asked for); the CLI says which line to add by hand.
+   */
+  ignoreFailed?: { entry: string; reason: string };
 }
 
 /** `handoff save`: computes the state from git, the input and the previous state, and writes it. */
 export async function saveSession(options: SaveSessionOptions): Promise<SaveSessionResult> {
   const opened = options.opened ?? (await openRepo(options.cwd));
   const agent = agentIn(opened, options.agent);
+  const targetChecked = assertStateTarget(opened.repo.root, agent);
+  targetChecked.catch(() => {}); // awaited by updateStateFile; the snapshot may fail first
   const snapshot = options.snapshot ?? (await readGitSnapshot(opened.repo));
   if (options.github) snapshot.references = mergeReferences(snapshot.references, await readGithubReferences(opened.repo.root));
   const written = await updateStateFile({
     root: opened.repo.root,
     agent,
+    targetChecked,
     update: (previous) => {
       const state = buildState({
         agent: agent.name,
@@ -49,6 +58,11 @@ export async function saveSession(options: SaveSessionOptions): Promise<SaveSess
       return options.finish ? options.finish(state, previous) : state;
     },
   });
-  const ignored = await ensureIgnored(opened.repo.root, [agent.file]);
-  return { ...written, agent, opened, snapshot, ignored };
+  try {
+    const ignored = await ensureIgnored(opened.repo.root, [agent.file]);
+    return { ...written, agent, opened, snapshot, ignored };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ...written, agent, opened, snapshot, ignored: [], ignoreFailed: { entry: ignoreEntry(agent.file), reason } };
+  }
 }

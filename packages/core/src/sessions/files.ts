@@ -1,6 +1,7 @@
-import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Dirent } from "node:fs";
+import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
 import { asObject, parseJson, type JsonObject } from "./values.js";
+import { readBoundedText } from "../util/read-bounded.js";
 
 /** Transcripts larger than this are read from their end: the latest work is what matters. */
 const MAX_READ_BYTES = 64 * 1024 * 1024;
@@ -21,10 +22,17 @@ export function modifiedAt(file: string): number {
   }
 }
 
+/** Opening a FIFO waits for a writer: only regular files are opened. */
+function isRegularFile(file: string): boolean {
+  return statSync(file).isFile();
+}
+
 export function readText(file: string): string | undefined {
   try {
-    const size = statSync(file).size;
-    if (size <= MAX_READ_BYTES) return readFileSync(file, "utf8");
+    const stat = statSync(file);
+    if (!stat.isFile()) return undefined;
+    const size = stat.size;
+    if (size <= MAX_READ_BYTES) return readBoundedText(file, { maxBytes: MAX_READ_BYTES });
     const fd = openSync(file, "r");
     try {
       const buffer = Buffer.alloc(MAX_READ_BYTES);
@@ -47,6 +55,7 @@ export function readJsonFile(file: string): unknown {
 export function readFirstLine(file: string, limit = 4 * 1024 * 1024): string | undefined {
   let fd: number | undefined;
   try {
+    if (!isRegularFile(file)) return undefined;
     fd = openSync(file, "r");
     const chunks: Buffer[] = [];
     let total = 0;
@@ -74,6 +83,7 @@ export function readFirstLine(file: string, limit = 4 * 1024 * 1024): string | u
 export function readHeadRecords(file: string, bytes = 256 * 1024): JsonObject[] {
   let fd: number | undefined;
   try {
+    if (!isRegularFile(file)) return [];
     fd = openSync(file, "r");
     const buffer = Buffer.alloc(bytes);
     const read = readSync(fd, buffer, 0, bytes, 0);

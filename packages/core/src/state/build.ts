@@ -10,6 +10,7 @@ import type {
   Validation,
 } from "../schema/session-state.js";
 import { QUICK_SHAPES } from "../serialize/quick-parse.js";
+import { capList, omittedCount } from "./cap-list.js";
 import { filesFromGit, gitSection } from "./git-section.js";
 import { keepUnknownKeys } from "./known-keys.js";
 import { isoTimestamp } from "./timestamp.js";
@@ -75,10 +76,14 @@ function buildTask(previous: Task | undefined, input: SaveInput): Task | undefin
 
 function buildContext(snapshot: GitSnapshot, previous: SessionContext | undefined, input: SaveInput): SessionContext {
   const fromGit = filesFromGit(snapshot);
+  const modified = capList(input.filesModified ?? fromGit.modified);
+  const created = capList(input.filesCreated ?? fromGit.created);
   return keepUnknownKeys<SessionContext>(
     {
-      files_modified: input.filesModified ?? fromGit.modified,
-      files_created: input.filesCreated ?? fromGit.created,
+      files_modified: modified.kept,
+      files_created: created.kept,
+      files_modified_omitted: omittedCount(modified),
+      files_created_omitted: omittedCount(created),
       next_steps: input.nextSteps ?? previous?.next_steps ?? [],
       commands_run: input.commandsRun ?? previous?.commands_run,
     },

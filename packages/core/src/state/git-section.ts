@@ -1,6 +1,7 @@
 import type { GitSnapshot } from "../git/snapshot.js";
 import type { GitState } from "../schema/session-state.js";
 import { QUICK_SHAPES } from "../serialize/quick-parse.js";
+import { capList, omittedCount } from "./cap-list.js";
 import { keepUnknownKeys } from "./known-keys.js";
 
 const GIT_KEYS = Object.keys(QUICK_SHAPES.git!);
@@ -9,11 +10,14 @@ const GIT_KEYS = Object.keys(QUICK_SHAPES.git!);
 export function gitSection(snapshot: GitSnapshot, previous?: GitState): GitState {
   const { status } = snapshot;
   const hasUpstream = status.upstream !== null;
+  // Lists that grow with the repository are capped, so that the state stays readable.
+  const staged = capList(status.staged);
+  const conflicted = capList(status.conflicted);
   const known: GitState = {
     branch: snapshot.branch ?? "",
     uncommitted_changes:
       status.staged.length + status.unstaged.length + status.untracked.length + status.conflicted.length > 0,
-    staged_files: status.staged,
+    staged_files: staged.kept,
     last_commit: snapshot.lastCommit?.shortHash ?? "",
     issues: snapshot.references.issues,
     prs: snapshot.references.prs,
@@ -21,8 +25,10 @@ export function gitSection(snapshot: GitSnapshot, previous?: GitState): GitState
     upstream: status.upstream ?? undefined,
     ahead: hasUpstream ? status.ahead : undefined,
     behind: hasUpstream ? status.behind : undefined,
-    conflicted_files: status.conflicted.length ? status.conflicted : undefined,
+    conflicted_files: status.conflicted.length ? conflicted.kept : undefined,
     operation: snapshot.operation,
+    staged_files_omitted: omittedCount(staged),
+    conflicted_files_omitted: omittedCount(conflicted),
   };
   return keepUnknownKeys(known, previous, GIT_KEYS);
 }

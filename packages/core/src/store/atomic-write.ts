@@ -2,9 +2,18 @@ import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, statSync, unlin
 import path from "node:path";
 import { uniqueSuffix } from "../util/unique-suffix.js";
 
-/** Writes `content` to `file` so that a reader sees the old file or the new one, never a mix. */
-export function writeFileAtomic(file: string, content: string): void {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${uniqueSuffix()}.tmp`);
+export interface AtomicWriteOptions {
+  /** Runs just before the new file replaces the old one; throwing stops the write (a lock lost meanwhile). */
+  beforeRename?: () => void;
+}
+
+/**
+ * Writes `content` to `file` so that a reader sees the old file or the new one, never a mix. The
+ * temporary file is `<file>.<unique>.tmp`: a write killed midway leaves it where `<file>*`, the
+ * line that ignores a state file, covers it, so `git add -A` never commits a copy of a state.
+ */
+export function writeFileAtomic(file: string, content: string, options: AtomicWriteOptions = {}): void {
+  const temporary = `${file}.${uniqueSuffix()}.tmp`;
   const descriptor = openSync(temporary, "wx", 0o644);
   try {
     // A replaced file keeps its permissions (a private .gitignore, a group-writable package.json).
@@ -19,6 +28,7 @@ export function writeFileAtomic(file: string, content: string): void {
   }
   closeSync(descriptor);
   try {
+    options.beforeRename?.();
     renameSync(temporary, file);
   } catch (error) {
     unlinkSync(temporary);

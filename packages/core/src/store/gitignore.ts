@@ -1,7 +1,9 @@
-import { lstatSync, readFileSync } from "node:fs";
+import { lstatSync } from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "./atomic-write.js";
-import { withFileLock } from "./lock.js";
+import { ignoredByRepository } from "./ignored-by-repository.js";
+import { withFileLock, type HeldLock } from "./lock.js";
+import { MAX_SMALL_FILE_BYTES, readBoundedText } from "../util/read-bounded.js";
 
 const HEADER = "# handoff: agent session state files (local to each checkout)";
 
@@ -24,37 +26,37 @@ export function ignoreEntry(stateFile: string): string {
 }
 
 /**
- * Appends an ignore entry for each repo-relative state file to the root `.gitignore` when it does
- * not have one yet, under a lock, so that concurrent saves of two agents keep both lines.
- * Returns the entries added; a `.gitignore` that is a symlink is left alone.
+ * Appends an ignore entry for each repo-relative state file to the root `.gitignore` unless it has
+ * one, or a .gitignore of the repository already ignores the file and what handoff keeps beside
+ * it (`.claude/`, say: git is asked). Under a lock, so that concurrent saves of two agents keep
+ * both lines. Returns the entries added; a `.gitignore` that is a symlink is left alone.
  */
 export async function ensureIgnored(root: string, files: readonly string[]): Promise<string[]> {
   const file = path.join(root, ".gitignore");
   const present = ignoreLines(readIfThere(file));
-  if (files.every((entry) => present.has(ignoreEntry(entry)))) return [];
-  return withFileLock(file, () => appendMissing(file, files.map(ignoreEntry)));
+  const unlisted = [...new Set(files)].filter((entry) => !present.has(ignoreEntry(entry)));
+  if (unlisted.length === 0) return [];
+  const ignored = await ignoredByRepository(root, unlisted);
+  const missing = unlisted.filter((entry) => !ignored.has(entry));
+  if (missing.length === 0) return [];
+  return withFileLock(file, (lock) => appendMissing(file, missing.map(ignoreEntry), lock));
 }
 
 function readIfThere(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch {
-    return "";
-  }
+  return readBoundedText(file, { maxBytes: MAX_SMALL_FILE_BYTES, what: "ignore patterns" }) ?? "";
 }
 
-function appendMissing(file: string, entries: readonly string[]): string[] {
-  let text = "";
+function appendMissing(file: string, entries: readonly string[], lock: HeldLock): string[] {
   try {
     if (lstatSync(file).isSymbolicLink()) return [];
-    text = readFileSync(file, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
+  const text = readIfThere(file);
   const present = ignoreLines(text);
   const missing = entries.filter((entry) => !present.has(entry));
   if (missing.length === 0) return [];
-  writeFileAtomic(file, withEntries(text, missing));
+  writeFileAtomic(file, withEntries(text, missing), { beforeRename: lock.assertHeld });
   return missing;
 }
 

@@ -1,17 +1,17 @@
-import { closeSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, linkSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { HandoffError } from "../errors.js";
+import { readBoundedTextOrUndefined } from "../util/read-bounded.js";
 import { uniqueSuffix } from "../util/unique-suffix.js";
 
 const STALE_AFTER_MS = 30_000;
 const WAIT_LIMIT_MS = 10_000;
 const POLL_MS = 15;
 
+/** A lock file holds three short lines; anything else is not a lock handoff wrote. */
+const MAX_LOCK_BYTES = 4096;
+
 function readLock(lockFile: string): string | undefined {
-  try {
-    return readFileSync(lockFile, "utf8");
-  } catch {
-    return undefined;
-  }
+  return readBoundedTextOrUndefined(lockFile, MAX_LOCK_BYTES);
 }
 
 /** The holder's process is gone (no such pid), or the lock has not been touched for too long. */
@@ -86,8 +86,29 @@ function release(lockFile: string, token: string): void {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The lock `work` holds, to make sure it still does before it replaces a file. */
+export interface HeldLock {
+  /**
+   * Throws when the lock is no longer ours: this process stalled past the stale limit (suspended,
+   * swapping) and another took the lock over, so what it would write is older than what is there.
+   */
+  assertHeld(): void;
+}
+
+function heldLock(lockFile: string, token: string): HeldLock {
+  return {
+    assertHeld() {
+      if (readLock(lockFile) === token) return;
+      throw new HandoffError("E_LOCK_TIMEOUT", `${lockFile} was taken over by another handoff command while this one was stalled`, {
+        file: lockFile,
+        hint: "nothing was written, so the newer save stands; run the command again",
+      });
+    },
+  };
+}
+
 /** Runs `work` while holding `<file>.lock`; a lock whose process died is taken over. */
-export async function withFileLock<T>(file: string, work: () => Promise<T> | T): Promise<T> {
+export async function withFileLock<T>(file: string, work: (lock: HeldLock) => Promise<T> | T): Promise<T> {
   const lockFile = `${file}.lock`;
   const token = `${process.pid}\n${new Date().toISOString()}\n${uniqueSuffix()}\n`;
   const deadline = Date.now() + WAIT_LIMIT_MS;
@@ -101,7 +122,7 @@ export async function withFileLock<T>(file: string, work: () => Promise<T> | T):
     await sleep(POLL_MS + Math.random() * POLL_MS);
   }
   try {
-    return await work();
+    return await work(heldLock(lockFile, token));
   } finally {
     release(lockFile, token);
   }

@@ -1,24 +1,21 @@
-import { readFileSync, statSync } from "node:fs";
-import { HandoffError } from "../errors.js";
+import { isUtf8 } from "node:buffer";
+import { HandoffError, isHandoffError } from "../errors.js";
 import { MAX_STATE_BYTES, parseState, stateTooLarge, type ParsedState } from "../serialize/parse.js";
+import { readBoundedFile } from "../util/read-bounded.js";
 
 /** Reads and parses a state file; undefined when there is none. Bad content throws a HandoffError. */
 export function readStateFile(file: string): ParsedState | undefined {
-  let size: number;
+  let bytes: Buffer | undefined;
   try {
-    const stat = statSync(file);
-    if (!stat.isFile()) {
-      throw new HandoffError("E_STATE_INVALID_JSON", `${file} is not a regular file`, {
-        file,
-        hint: "move it away; handoff keeps its state in a plain JSON file",
-      });
-    }
-    size = stat.size;
+    bytes = readBoundedFile(file, {
+      maxBytes: MAX_STATE_BYTES,
+      code: "E_STATE_INVALID_JSON",
+      what: "a session state",
+      tooLarge: stateTooLarge,
+    });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    // ENOTDIR: a file sits where a folder of the path should be, so there is no state either.
-    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
-    if (code === "ELOOP") {
+    if (isHandoffError(error)) throw error;
+    if ((error as NodeJS.ErrnoException).code === "ELOOP") {
       throw new HandoffError("E_SYMLINK", `${file} is a symbolic link that loops`, {
         file,
         hint: "remove the link and run `handoff save <agent>`",
@@ -27,6 +24,12 @@ export function readStateFile(file: string): ParsedState | undefined {
     }
     throw error;
   }
-  if (size > MAX_STATE_BYTES) throw stateTooLarge(file, size);
-  return parseState(readFileSync(file, "utf8"), file);
+  if (bytes === undefined) return undefined;
+  const parsed = parseState(bytes.toString("utf8"), file);
+  if (isUtf8(bytes)) return parsed;
+  return {
+    ...parsed,
+    notUtf8: true,
+    repairs: [...parsed.repairs, "bytes that are not UTF-8 read as U+FFFD; a rewrite keeps the original as a .corrupt-<time> backup first"],
+  };
 }

@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, renameSync } from "node:fs";
-import type { AgentInfo } from "../agents/registry.js";
-import { isHandoffError } from "../errors.js";
+import { HandoffError, isHandoffError } from "../errors.js";
+import { MAX_STATE_BYTES } from "../serialize/limits.js";
 import type { SessionState } from "../schema/session-state.js";
 import type { ParsedState } from "../serialize/parse.js";
 import { stringifyState } from "../serialize/stringify.js";
@@ -9,6 +9,7 @@ import { withFileLock } from "./lock.js";
 import { readStateFileQuickly } from "./quick-read.js";
 import { preparePathForWrite } from "./safe-path.js";
 import { statePath } from "./state-path.js";
+import { assertStateTarget, type StateTarget } from "./state-target.js";
 
 /**
  * The previous state, read without zod when it is plainly valid (the common case); a missing
@@ -42,6 +43,20 @@ export function backupStateFile(file: string, label: "corrupt" | "replaced", now
   return backup;
 }
 
+/**
+ * The state's text, refused when handoff could not read it back: the lists that grow with the
+ * repository are capped when the state is built, so only what was given by hand can get here.
+ */
+function writableText(file: string, state: SessionState): string {
+  const text = stringifyState(state);
+  const size = Buffer.byteLength(text);
+  if (size <= MAX_STATE_BYTES) return text;
+  throw new HandoffError("E_STATE_TOO_LARGE", `${file} would be ${size} bytes, over the ${MAX_STATE_BYTES}-byte limit handoff reads; nothing was written`, {
+    file,
+    hint: "shorten what was given to save (the task, the next steps, the commands or file lists)",
+  });
+}
+
 const UNREADABLE_CODES = ["E_STATE_INVALID_JSON", "E_STATE_SCHEMA", "E_STATE_TOO_LARGE"] as const;
 
 export interface WriteStateResult {
@@ -55,7 +70,12 @@ export interface WriteStateResult {
 
 export interface UpdateStateOptions {
   root: string;
-  agent: Pick<AgentInfo, "file">;
+  agent: StateTarget;
+  /**
+   * `assertStateTarget` already started by the caller, so that its git process runs alongside the
+   * caller's own (save starts it with the git snapshot); started here when absent.
+   */
+  targetChecked?: Promise<void>;
   /** Computes the new state from the previous one (undefined when there is none or it was corrupt). */
   update: (previous: SessionState | undefined) => SessionState | Promise<SessionState>;
 }
@@ -65,8 +85,9 @@ export interface UpdateStateOptions {
  * is moved to a `.corrupt-<time>` backup first; the write itself is atomic.
  */
 export async function updateStateFile(options: UpdateStateOptions): Promise<WriteStateResult> {
+  await (options.targetChecked ?? assertStateTarget(options.root, options.agent));
   const file = preparePathForWrite(options.root, options.agent.file);
-  return withFileLock(file, async () => {
+  return withFileLock(file, async (lock) => {
     let previous: ParsedState | undefined;
     let backup: string | undefined;
     try {
@@ -76,7 +97,10 @@ export async function updateStateFile(options: UpdateStateOptions): Promise<Writ
       backup = backupStateFile(file, "corrupt");
     }
     const state = await options.update(previous?.state);
-    writeFileAtomic(file, stringifyState(state));
+    const text = writableText(file, state);
+    // Rewriting turns bytes that are not UTF-8 into U+FFFD for good: the original is kept first.
+    if (previous?.notUtf8) backupStateFile(file, "corrupt");
+    writeFileAtomic(file, text, { beforeRename: lock.assertHeld });
     return { file, state, backup, repairs: previous?.repairs ?? [] };
   });
 }
@@ -87,16 +111,20 @@ export async function updateStateFile(options: UpdateStateOptions): Promise<Writ
  */
 export async function refreshExistingStateFile(
   root: string,
-  agent: Pick<AgentInfo, "file">,
+  agent: StateTarget,
   refresh: (state: SessionState) => SessionState,
 ): Promise<SessionState | undefined> {
   if (!(await readPrevious(statePath(root, agent)))) return undefined;
+  await assertStateTarget(root, agent);
   const safeFile = preparePathForWrite(root, agent.file);
-  return withFileLock(safeFile, async () => {
+  return withFileLock(safeFile, async (lock) => {
     const current = await readPrevious(safeFile);
     if (!current) return undefined;
     const state = refresh(current.state);
-    writeFileAtomic(safeFile, stringifyState(state));
+    const text = writableText(safeFile, state);
+    // Rewriting turns bytes that are not UTF-8 into U+FFFD for good: the original is kept first.
+    if (current.notUtf8) backupStateFile(safeFile, "corrupt");
+    writeFileAtomic(safeFile, text, { beforeRename: lock.assertHeld });
     return state;
   });
 }

@@ -116,7 +116,7 @@ describe("runCheck: a real child process", () => {
 
 describe("buildValidation", () => {
   const violation = (severity: "STRICT" | "FLEXIBLE", line = 1): Violation => ({ file: "a.ts", line, rule: "r", severity, message: "m" });
-  const report = (violations: Violation[]) => ({ violations, checkedFiles: 1, skipped: [] });
+  const report = (violations: Violation[]) => ({ violations, checkedFiles: 1, skipped: [], unchecked: [] });
   const now = new Date("2026-01-05T12:30:00.000Z");
 
   it("records the checks, the STRICT verdict, the violations and when", async () => {

@@ -47,7 +47,7 @@ describe("rule config errors name the rule, the field and the problem", () => {
   });
 
   it("flags that are not allowed", () => {
-    expect(configError([{ ...tokens, flags: "g" }])).toContain("rules.0.flags: only the regular expression flags i, m, s, u and v are allowed");
+    expect(configError([{ ...tokens, flags: "g" }])).toContain("rules[0] (design-tokens).flags: only the regular expression flags i, m, s, u and v are allowed");
   });
 
   it("an invalid glob", () => {
@@ -77,8 +77,8 @@ describe("rule config errors name the rule, the field and the problem", () => {
   });
 
   it("shape errors still name the field", () => {
-    expect(configError([{ ...tokens, severity: "STRICTISH" }])).toContain("rules.0.severity");
-    expect(configError([{ ...tokens, id: "design tokens" }])).toContain("rules.0.id: rule ids are letters");
+    expect(configError([{ ...tokens, severity: "STRICTISH" }])).toContain("rules[0] (design-tokens).severity");
+    expect(configError([{ ...tokens, id: "design tokens" }])).toContain("rules[0] (design tokens).id: rule ids are letters");
     expect(configError([tokens], { prePush: "stop" })).toContain("prePush");
   });
 

@@ -60,7 +60,7 @@ describe("checkWorkingFiles: tracked and staged files", () => {
     repo.commit("x", { "a.md": "TODO\n" });
     const scoped = compileRules([{ id: "ts-only", severity: "STRICT", files: "src/**/*.ts", forbid: "TODO", message: "m" }]);
     const report = await checkWorkingFiles(repo.root, scoped, { hasHead: true });
-    expect(report).toEqual({ violations: [], checkedFiles: 0, skipped: [] });
+    expect(report).toEqual({ violations: [], checkedFiles: 0, skipped: [], unchecked: [] });
   });
 });
 
