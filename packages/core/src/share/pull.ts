@@ -1,0 +1,123 @@
+import { existsSync, lstatSync } from "node:fs";
+import type { AgentInfo } from "../agents/registry.js";
+import { isHandoffError } from "../errors.js";
+import type { SessionState } from "../schema/session-state.js";
+import { stringifyState } from "../serialize/stringify.js";
+import { writeFileAtomic } from "../store/atomic-write.js";
+import { ensureIgnored } from "../store/gitignore.js";
+import { withFileLock } from "../store/lock.js";
+import { readStateFile } from "../store/read-state.js";
+import { preparePathForWrite } from "../store/safe-path.js";
+import { backupStateFile, compactTimestamp } from "../store/state-file.js";
+import { agentsByName } from "./local-states.js";
+import { compareStates } from "./merge-states.js";
+import type { ShareOptions } from "./push.js";
+import { shareTarget } from "./push.js";
+import { readStatesAt } from "./ref-tree.js";
+import { fetchRef, remoteRefTip } from "./transport.js";
+
+/** What pull did with one agent's state. */
+export type PulledAction =
+  /** There was no local state: the remote's was written. */
+  | "written"
+  /** The remote's was newer: it was written, and the local one kept as `backup`. */
+  | "replaced"
+  /** The local one was newer: it stays, and the remote's is kept as `backup`. */
+  | "kept-local"
+  /** Both sides hold the same state. */
+  | "unchanged";
+
+export interface PulledState {
+  agent: string;
+  /** The state file, relative to the repository root. */
+  file: string;
+  action: PulledAction;
+  /** Where the older side went, for "replaced" and "kept-local". */
+  backup?: string;
+}
+
+export interface PullStatesResult {
+  branch: string;
+  remote: string;
+  ref: string;
+  /** The remote's commit that was read; undefined when the remote has no states for this branch. */
+  commit?: string;
+  pulled: PulledState[];
+  notes: string[];
+}
+
+/** Writes the older remote state beside the local file, never over anything. */
+function keepAside(file: string, state: SessionState): string {
+  const base = `${file}.pulled-${compactTimestamp(new Date())}`;
+  let backup = base;
+  for (let n = 2; pathExists(backup); n++) backup = `${base}-${n}`;
+  writeFileAtomic(backup, stringifyState(state));
+  return backup;
+}
+
+function pathExists(at: string): boolean {
+  try {
+    lstatSync(at);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Puts one remote state in place under the state file's lock, keeping whichever side is older as a backup. */
+async function applyState(root: string, agent: AgentInfo, incoming: SessionState): Promise<PulledState> {
+  const file = preparePathForWrite(root, agent.file);
+  return withFileLock(file, async () => {
+    const entry = { agent: agent.name, file: agent.file };
+    let local: SessionState | undefined;
+    try {
+      local = existsSync(file) ? readStateFile(file)?.state : undefined;
+    } catch (error) {
+      if (!isHandoffError(error)) throw error;
+      // An unreadable local file is moved aside (never lost), as save does.
+      const backup = backupStateFile(file, "corrupt");
+      writeFileAtomic(file, stringifyState(incoming));
+      return { ...entry, action: "replaced", backup };
+    }
+    if (!local) {
+      writeFileAtomic(file, stringifyState(incoming));
+      return { ...entry, action: "written" };
+    }
+    const comparison = compareStates(local, incoming);
+    if (comparison === "same") return { ...entry, action: "unchanged" };
+    if (comparison === "second-newer") {
+      const backup = backupStateFile(file, "replaced");
+      writeFileAtomic(file, stringifyState(incoming));
+      return { ...entry, action: "replaced", backup };
+    }
+    return { ...entry, action: "kept-local", backup: keepAside(file, incoming) };
+  });
+}
+
+/**
+ * `handoff pull`: fetches `refs/handoff/<branch>` from the remote and writes each agent's state
+ * into the work tree with the store's lock and atomic write. A newer local state is never
+ * overwritten; the older side is always kept as a backup beside the file.
+ */
+export async function pullStates(options: ShareOptions): Promise<PullStatesResult> {
+  const { root, env } = options;
+  const { branch, ref, remote, fetched } = await shareTarget(options);
+  const base = { branch, remote, ref };
+  const tip = await remoteRefTip(root, remote, ref, env);
+  if (!tip) return { ...base, pulled: [], notes: [] };
+  await fetchRef(root, remote, ref, fetched, env);
+  const agents = agentsByName(options.config);
+  const read = await readStatesAt(root, fetched, `${remote} ${ref}`, (agent) => agents.has(agent));
+  const pulled: PulledState[] = [];
+  for (const [name, state] of read.states) pulled.push(await applyState(root, agents.get(name)!, state));
+  const written = pulled.filter((entry) => entry.action !== "unchanged").map((entry) => entry.file);
+  const notes = [...read.notes];
+  if (written.length) {
+    try {
+      await ensureIgnored(root, written);
+    } catch (error) {
+      notes.push(`.gitignore could not be updated: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return { ...base, commit: tip, pulled, notes };
+}
