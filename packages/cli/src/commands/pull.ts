@@ -18,14 +18,17 @@ function describe({ agent, file, action, backup }: PulledState): string {
 }
 
 const pull: Command = {
-  usage: "handoff pull [--remote <R>] [--json]",
+  usage: "handoff pull [--remote <R>] [--branch <name>] [--json]",
   summary:
     "Fetch this branch's session states from a git remote (refs/handoff/<branch>) into the state files; a newer local state is never overwritten.",
-  options: SHARE_OPTIONS,
+  options: {
+    ...SHARE_OPTIONS,
+    branch: { type: "string", value: "name", description: "the branch whose states to fetch (default: the current branch)" },
+  },
   async run(parsed, { cwd, out }) {
     takePositionals(parsed, []);
     const opened = await openRepo(cwd);
-    const result = await pullStates({ root: opened.repo.root, config: opened.config, remote: stringOption(parsed, "remote") });
+    const result = await pullStates({ root: opened.repo.root, config: opened.config, remote: stringOption(parsed, "remote"), branch: stringOption(parsed, "branch") });
     const root = opened.repo.root;
     const relative = (file: string | undefined) => file && (file.startsWith(`${root}/`) ? file.slice(root.length + 1) : file);
     const pulled = result.pulled.map((entry) => ({ ...entry, backup: relative(entry.backup) }));

@@ -1,10 +1,21 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanupTempDirs } from "@handoff/test-utils";
+import { spawn } from "node:child_process";
+import { cleanupTempDirs, HANDOFF_BIN, testEnv } from "@handoff/test-utils";
 import { cloneOf, ok, readJson, remoteWithClone, saveAt, untouched } from "./helpers.js";
 
 afterAll(cleanupTempDirs);
+
+function pushAsync(cwd: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [HANDOFF_BIN, "push"], { cwd, env: testEnv() });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("close", (code) => resolve({ code, output }));
+  });
+}
 
 const CLAUDE = ".claude/.session-state.json";
 const OPENCODE = ".opencode/.session-state.json";
@@ -31,6 +42,12 @@ describe("handoff push and pull", () => {
     // The state file is written, and ignored: the index, the refs and what git shows are as they were.
     expect(untouched(second)).toEqual(beforePull);
     expect(existsSync(path.join(second.root, CLAUDE))).toBe(true);
+
+    // A cloud agent works on a branch of its own, or on a detached HEAD: --branch names the one to take over.
+    const cloud = cloneOf(remote, BRANCH);
+    cloud.git("switch", "-q", "--detach");
+    expect(ok(cloud.handoff("pull", "--branch", BRANCH))).toContain(`claude: written to ${CLAUDE}`);
+    expect(cloud.handoff("pull", "--branch", "bad..name").stderr).toContain('❌ the branch "bad..name" cannot name a ref');
 
     const here = ok(first.handoff("restore", "claude", "--prompt"));
     const there = ok(second.handoff("restore", "claude", "--prompt"));
@@ -85,6 +102,23 @@ describe("handoff push and pull", () => {
     // Backups are covered by the ignore line: nothing new for git to commit.
     expect(first.git("status", "--porcelain")).toBe("");
     expect(second.git("status", "--porcelain")).toBe("");
+  });
+
+  it("loses nothing when two clones push at the same moment: the one that loses the race fetches, merges and retries", async () => {
+    const { remote, first } = remoteWithClone("race");
+    const second = cloneOf(remote, "race");
+    ok(first.handoff("save", "claude", "--task", "from the laptop"));
+    ok(second.handoff("save", "opencode", "--task", "from the desktop"));
+    const results = await Promise.all([pushAsync(first.root), pushAsync(second.root)]);
+    expect(results.map((result) => result.code)).toEqual([0, 0]);
+    first.git("fetch", "-q", "origin", "+refs/handoff/race:refs/check/race");
+    expect(first.git("ls-tree", "--name-only", "refs/check/race").split("\n").filter(Boolean)).toEqual(["claude.json", "opencode.json"]);
+  });
+
+  it("pushes nothing when there is no state, and says how to make one", () => {
+    const { first } = remoteWithClone("nothing");
+    expect(first.handoff("push")).toEqual({ code: 1, stdout: "No session state here to push.\n   Run: handoff save <agent>   then: handoff push\n", stderr: "" });
+    expect(first.git("ls-remote", "origin", "refs/handoff/*")).toBe("");
   });
 
   it("says when the remote has nothing for the branch, and exits 0 (a cloud agent's setup runs it anyway)", () => {

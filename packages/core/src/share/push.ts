@@ -14,6 +14,8 @@ export interface ShareOptions {
   config: HandoffConfig;
   /** A configured remote; default: the branch's upstream remote, else "origin". */
   remote?: string;
+  /** pull only: the branch whose states to fetch, when it is not the current one (a cloud agent's own branch). */
+  branch?: string;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -21,8 +23,8 @@ export interface PushStatesResult {
   branch: string;
   remote: string;
   ref: string;
-  /** The commit the remote's ref points at afterwards. */
-  commit: string;
+  /** The commit the remote's ref points at afterwards; undefined when there was no state to push. */
+  commit?: string;
   /** The agents whose state this clone sent (newer than, or absent from, the remote's). */
   sent: string[];
   /** The agents whose state on the remote stays, being newer than this clone's. */
@@ -52,7 +54,7 @@ async function redacted(states: Map<string, SessionState>): Promise<{ states: Ma
 
 /** The branch, its handoff ref and the remote, each checked before it reaches git. */
 export async function shareTarget(options: ShareOptions): Promise<{ branch: string; ref: string; remote: string; fetched: string }> {
-  const branch = await currentBranch(options.root, options.env);
+  const branch = options.branch ?? (await currentBranch(options.root, options.env));
   const ref = handoffRefOf(branch);
   await assertRefName(options.root, ref, `the branch "${branch}"`);
   const remote = await resolveRemote(options.root, branch, options.remote, options.env);
@@ -68,8 +70,12 @@ export async function shareTarget(options: ShareOptions): Promise<{ branch: stri
  */
 export async function pushStates(options: ShareOptions): Promise<PushStatesResult> {
   const { root, env } = options;
-  const { branch, ref, remote, fetched } = await shareTarget(options);
+  const { branch, ref, remote, fetched } = await shareTarget({ ...options, branch: undefined });
   const local = readLocalStates(root, options.config);
+  if (local.states.size === 0) {
+    // Nothing to share: the remote's ref is left as it is, and no empty commit is made.
+    return { branch, remote, ref, sent: [], keptRemote: [], changed: false, redactions: 0, notes: local.notes };
+  }
   const mine = await redacted(local.states);
   const agents = agentsByName(options.config);
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
