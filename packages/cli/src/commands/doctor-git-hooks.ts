@@ -34,10 +34,10 @@ export async function gitHookFindings(cwd: string, env: NodeJS.ProcessEnv): Prom
   const where = await locateHooks(cwd);
   const configured = (await runGit(where.root, ["config", "--get", "core.hooksPath"])).stdout.toString("utf8").trim();
   const mode = where.huskyDir
-    ? `husky (core.hooksPath=${configured})`
+    ? `husky, core.hooksPath=${configured}`
     : configured
       ? `core.hooksPath=${configured}`
-      : `plain git (${path.relative(where.root, where.hooksDir) || where.hooksDir})`;
+      : path.relative(where.root, where.hooksDir) || where.hooksDir;
   const missing: string[] = [];
   let runnerMissing = false;
   for (const hook of HOOK_NAMES) {

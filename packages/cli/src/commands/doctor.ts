@@ -19,7 +19,9 @@ function configFindings(root: string): { config: HandoffConfig; findings: Doctor
     return { config, findings: [finding("Config", "ok", `${CONFIG_FILE}: valid${Object.keys(config).length ? "" : " (none: the defaults apply)"}`)] };
   } catch (error) {
     if (!isHandoffError(error)) throw error;
-    const detail = error.message.replace(`${root}/`, "").split("\n").map((line) => line.trim()).join("; ");
+    // "<file> is invalid:" and one line per field, kept on one line: "<file> is invalid: a: ...; b: ...".
+    const [first = "", ...fields] = error.message.replace(`${root}/`, "").split("\n").map((line) => line.trim());
+    const detail = fields.length ? `${first} ${fields.join("; ")}` : first;
     return { config: {}, findings: [finding("Config", "fail", detail, error.hint ?? `fix ${CONFIG_FILE}`)] };
   }
 }
@@ -30,14 +32,22 @@ function describeWired(part: string, wired: Wired): string {
   return `no ${part}`;
 }
 
+/** One line per agent that has handoff's hooks or MCP server (or an unreadable file); one line for the rest. */
 function agentWiringFindings(root: string): DoctorFinding[] {
-  return AGENT_WIRING.map(({ agent, hooks, mcp }) => {
+  const findings: DoctorFinding[] = [];
+  const bare: string[] = [];
+  for (const { agent, hooks, mcp } of AGENT_WIRING) {
     const hooked = wiredIn(root, hooks, "hooks");
     const served = wiredIn(root, mcp, "mcp");
-    const level: DoctorLevel =
-      hooked.state === "unreadable" || served.state === "unreadable" ? "warn" : hooked.state === "yes" || served.state === "yes" ? "ok" : "info";
-    return finding("Agent hooks and MCP", level, `${agent}: ${describeWired("hooks", hooked)}; ${describeWired("MCP server", served)}`);
-  });
+    if (hooked.state === "no" && served.state === "no") {
+      bare.push(agent);
+      continue;
+    }
+    const level: DoctorLevel = hooked.state === "unreadable" || served.state === "unreadable" ? "warn" : "ok";
+    findings.push(finding("Agent hooks and MCP", level, `${agent}: ${describeWired("hooks", hooked)}; ${describeWired("MCP server", served)}`));
+  }
+  if (bare.length) findings.push(finding("Agent hooks and MCP", "info", `no handoff hooks or MCP server for: ${bare.join(", ")}`));
+  return findings;
 }
 
 function print(out: Output, root: string, findings: DoctorFinding[]): void {
