@@ -1,4 +1,4 @@
-import { currentBranch, isHandoffError, loadConfig, pushStates, resolveRepo } from "@handoff/core";
+import { currentBranch, isHandoffError, loadConfig, pushStates, resolveRepo, runGit } from "@handoff/core";
 import { errorText } from "./error-text.js";
 import { hookLogPath } from "./git-folder.js";
 import { appendHookLog } from "./hook-log.js";
@@ -33,6 +33,9 @@ export async function sharePushedBranch(options: SharePushOptions): Promise<void
   const branch = await currentBranch(options.root, options.env).catch(() => undefined);
   const pushed = parsePushUpdates(options.stdin).filter(pushesCommits);
   if (!branch || !pushed.some((update) => update.localRef === `refs/heads/${branch}`)) return;
+  // A push to a URL (no remote name) has no place to keep the remote's states: nothing is shared.
+  const remotes = (await runGit(options.root, ["remote"], { env: options.env })).stdout.toString("utf8").split("\n");
+  if (!remotes.includes(options.remote)) return;
   const result = await pushStates({ root: options.root, config, remote: options.remote, env: options.env });
   if (result.changed) options.out(`handoff: pushed the session states of ${branch} to ${result.remote} (${result.ref})`);
 }

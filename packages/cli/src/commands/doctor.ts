@@ -79,12 +79,14 @@ const doctor: Command = {
     takePositionals(parsed, []);
     const repo = await resolveRepo(cwd);
     const { config, findings: configResult } = configFindings(repo.root);
+    const hooks = await gitHookFindings(cwd, process.env);
+    const hooksRun = !hooks.some((item) => item.level === "fail");
     const findings = [
-      ...(await gitHookFindings(cwd, process.env)),
+      ...hooks,
       ...agentWiringFindings(repo.root),
       ...configResult,
       ...(await stateFindings(repo, listAgents(config))),
-      ...(await hookLogFindings(repo, flag(parsed, "fix"))),
+      ...(await hookLogFindings(repo, flag(parsed, "fix"), hooksRun)),
       ...nodeFindings(),
       ...(await sessionFindings(repo.root)),
     ];

@@ -115,6 +115,20 @@ describe("handoff push and pull", () => {
     expect(first.git("ls-tree", "--name-only", "refs/check/race").split("\n").filter(Boolean)).toEqual(["claude.json", "opencode.json"]);
   });
 
+  it("leaves a state file that git tracks alone: pull never changes a file of the branch", () => {
+    const { remote, first } = remoteWithClone("tracked");
+    ok(first.handoff("save", "claude", "--task", "from the laptop"));
+    ok(first.handoff("push"));
+    const second = cloneOf(remote, "tracked");
+    ok(second.handoff("save", "claude", "--task", "committed by mistake"));
+    second.git("add", "-f", CLAUDE);
+    second.git("commit", "-q", "-m", "a tracked state");
+    const pulled = ok(second.handoff("pull"));
+    expect(second.handoff("pull").stderr).toContain(`${CLAUDE} is tracked by git, so pull leaves it alone; untrack it with \`git rm --cached ${CLAUDE}\``);
+    expect(pulled).not.toContain("claude:");
+    expect(second.git("status", "--porcelain")).toBe("");
+  });
+
   it("pushes nothing when there is no state, and says how to make one", () => {
     const { first } = remoteWithClone("nothing");
     expect(first.handoff("push")).toEqual({ code: 1, stdout: "No session state here to push.\n   Run: handoff save <agent>   then: handoff push\n", stderr: "" });

@@ -1,6 +1,7 @@
 import { existsSync, lstatSync } from "node:fs";
 import type { AgentInfo } from "../agents/registry.js";
 import { isHandoffError } from "../errors.js";
+import { gitOutput, splitNul } from "../git/run-git.js";
 import type { SessionState } from "../schema/session-state.js";
 import { stringifyState } from "../serialize/stringify.js";
 import { writeFileAtomic } from "../store/atomic-write.js";
@@ -94,6 +95,11 @@ async function applyState(root: string, agent: AgentInfo, incoming: SessionState
   });
 }
 
+async function trackedFiles(root: string, files: readonly string[], env?: NodeJS.ProcessEnv): Promise<Set<string>> {
+  if (files.length === 0) return new Set();
+  return new Set(splitNul(await gitOutput(root, ["ls-files", "-z", "--", ...files.map((file) => `:(literal)${file}`)], { env })));
+}
+
 /**
  * `handoff pull`: fetches `refs/handoff/<branch>` from the remote and writes each agent's state
  * into the work tree with the store's lock and atomic write. A newer local state is never
@@ -108,10 +114,19 @@ export async function pullStates(options: ShareOptions): Promise<PullStatesResul
   await fetchRef(root, remote, ref, fetched, env);
   const agents = agentsByName(options.config);
   const read = await readStatesAt(root, fetched, `${remote} ${ref}`, (agent) => agents.has(agent));
-  const pulled: PulledState[] = [];
-  for (const [name, state] of read.states) pulled.push(await applyState(root, agents.get(name)!, state));
-  const written = pulled.filter((entry) => entry.action !== "unchanged").map((entry) => entry.file);
   const notes = [...read.notes];
+  const targets = [...read.states.keys()].map((name) => agents.get(name)!);
+  const tracked = await trackedFiles(root, targets.map((agent) => agent.file), env);
+  const pulled: PulledState[] = [];
+  for (const agent of targets) {
+    if (tracked.has(agent.file)) {
+      // Writing it would change a file of the branch: pull leaves tracked files alone, as the hooks do.
+      notes.push(`${agent.file} is tracked by git, so pull leaves it alone; untrack it with \`git rm --cached ${agent.file}\``);
+      continue;
+    }
+    pulled.push(await applyState(root, agent, read.states.get(agent.name)!));
+  }
+  const written = pulled.filter((entry) => entry.action !== "unchanged").map((entry) => entry.file);
   if (written.length) {
     try {
       await ensureIgnored(root, written);
