@@ -137,6 +137,19 @@ describe("handoff doctor", () => {
     expect(runHandoff(repo.root, ["status"]).stdout).not.toContain("The git hooks logged");
   });
 
+  it("names a state file that git would commit, and one it already tracks, with the fix for each", async () => {
+    const repo = healthyRepo();
+    await settle(repo);
+    expect(runHandoff(repo.root, ["save", "opencode"]).code).toBe(0);
+    writeFileSync(path.join(repo.root, ".gitignore"), "");
+    repo.git("add", "-f", ".opencode/.session-state.json");
+    const lines = section(runHandoff(repo.root, ["doctor"]).stdout, "State files");
+    expect(lines).toContain("  ❌ .claude/.session-state.json is not git-ignored: `git add -A` would commit it");
+    expect(lines).toContain("     Fix: add the line .claude/.session-state.json* to .gitignore");
+    expect(lines).toContain("  ❌ .opencode/.session-state.json is tracked by git: it would travel with commits, and the hooks leave it alone");
+    expect(lines).toContain("     Fix: git rm --cached .opencode/.session-state.json");
+  });
+
   it("finds handoff's entries in the agents' own config files, reads them as untrusted, and tolerates comments", () => {
     const repo = createRepo();
     repo.write({
