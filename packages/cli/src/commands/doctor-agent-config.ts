@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { lstatSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { mentionsHandoff, parseJsonc, readCapped } from "./doctor-read.js";
 
@@ -12,8 +12,11 @@ import { mentionsHandoff, parseJsonc, readCapped } from "./doctor-read.js";
  *   (https://code.visualstudio.com/docs/agents/reference/mcp-configuration).
  * - Cursor: .cursor/hooks.json `{ "version": 1, "hooks": { ... } }` (https://cursor.com/docs/agent/hooks); .cursor/mcp.json "mcpServers".
  * - OpenCode: MCP servers under "mcp" in opencode.json(c) (https://opencode.ai/docs/mcp-servers/); plugins in .opencode/plugin(s)/.
- * - Gemini CLI: "hooks" and "mcpServers" in .gemini/settings.json. Codex: .codex/hooks.json, and
- *   [mcp_servers.<name>] tables in .codex/config.toml.
+ * - Gemini CLI: "hooks" and "mcpServers" in .gemini/settings.json.
+ * - Codex: <repo>/.codex/hooks.json or inline [hooks] tables in <repo>/.codex/config.toml
+ *   (https://developers.openai.com/codex/hooks); MCP servers as [mcp_servers.<name>] tables there.
+ * - Copilot CLI and cloud agent: any .github/hooks/*.json file, `{ "version": 1, "hooks": { ... } }`
+ *   (https://docs.github.com/en/copilot/reference/copilot-cli-reference/cli-hooks-reference).
  */
 interface ConfigSource {
   file: string;
@@ -44,7 +47,7 @@ export const AGENT_WIRING: readonly AgentWiring[] = [
   { agent: "cursor", hooks: [{ file: ".cursor/hooks.json", key: "hooks", kind: "json" }], mcp: [{ file: ".cursor/mcp.json", key: "mcpServers", kind: "json" }] },
   {
     agent: "copilot",
-    hooks: [{ file: ".github/hooks/handoff.json", key: "hooks", kind: "json" }],
+    hooks: [{ file: ".github/hooks/handoff.json", key: "hooks", kind: "json" }, { file: ".github/hooks", kind: "folder" }],
     mcp: [{ file: ".vscode/mcp.json", key: "servers", kind: "json" }, { file: ".mcp.json", key: "mcpServers", kind: "json" }],
   },
 ];
@@ -62,6 +65,8 @@ function tomlMentions(text: string, part: "hooks" | "mcp"): boolean {
 function folderMentions(root: string, folder: string): Wired {
   let names: string[];
   try {
+    // A link to a folder elsewhere is not followed: only the repository's own files are read.
+    if (!lstatSync(path.join(root, folder)).isDirectory()) return { state: "no" };
     names = readdirSync(path.join(root, folder)).slice(0, 200);
   } catch {
     return { state: "no" };
