@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanupTempDirs, createRepo, runHandoff, type TestRepo } from "@handoff/test-utils";
+import { execFileSync } from "node:child_process";
+import { cleanupTempDirs, createRepo, makeTempDir, runHandoff, testEnv, type TestRepo } from "@handoff/test-utils";
 
 afterAll(cleanupTempDirs);
 
@@ -72,6 +73,27 @@ describe("handoff doctor", () => {
       detail: "handoff's git hooks are not installed in this clone (.git/hooks): states go stale after commits and checkouts",
       fix: "handoff hooks install",
     });
+  });
+
+  it("with husky: sees the hooks through core.hooksPath, and in a clone where husky never ran, says how to turn them on", () => {
+    const repo = createRepo();
+    repo.write({ "package.json": `${JSON.stringify({ name: "husky-app", version: "1.0.0", private: true }, null, 2)}\n`, ".gitignore": "node_modules/\n" });
+    execFileSync("npm", ["install", "--save-dev", "--loglevel=error", "--no-audit", "--no-fund", "husky@9"], { cwd: repo.root, env: testEnv(), stdio: "pipe" });
+    execFileSync("npx", ["--no-install", "husky", "init"], { cwd: repo.root, env: testEnv(), stdio: "pipe" });
+    expect(runHandoff(repo.root, ["hooks", "install"]).code).toBe(0);
+    expect(section(runHandoff(repo.root, ["doctor"]).stdout, "Git hooks")).toEqual([
+      "  ✅ post-commit, post-checkout, post-merge, post-rewrite, pre-push run handoff (husky, core.hooksPath=.husky/_)",
+    ]);
+    repo.git("add", "-A");
+    repo.git("commit", "-q", "--no-verify", "-m", "husky and handoff"); // husky init's pre-commit runs `npm test`
+    const clone = makeTempDir("handoff-clone-");
+    execFileSync("git", ["clone", "-q", repo.root, clone], { env: testEnv(), stdio: "pipe" });
+    const result = runHandoff(clone, ["doctor"]);
+    expect(result.code).toBe(1);
+    expect(section(result.stdout, "Git hooks")).toEqual([
+      "  ❌ handoff's git hooks are not installed in this clone (.git/hooks): states go stale after commits and checkouts",
+      "     Fix: npm install (husky's prepare script sets core.hooksPath), or: npx husky",
+    ]);
   });
 
   it("reports a hook that calls a runner this clone does not have", async () => {

@@ -39,18 +39,28 @@ export async function gitHookFindings(cwd: string, env: NodeJS.ProcessEnv): Prom
       ? `core.hooksPath=${configured}`
       : path.relative(where.root, where.hooksDir) || where.hooksDir;
   const missing: string[] = [];
+  let huskyStubMissing = false;
   let runnerMissing = false;
   for (const hook of HOOK_NAMES) {
     const runs = path.join(where.hooksDir, hook);
     const source = where.huskyDir ? path.join(where.huskyDir, hook) : runs;
+    if (where.huskyDir && !isExecutable(runs)) huskyStubMissing = true;
     if (!isExecutable(runs) || !mentionsHandoff(source)) missing.push(hook);
     else if (callsRunner(source) && !isExecutable(where.runner) && !statSync(where.runner, { throwIfNoEntry: false })?.isFile()) runnerMissing = true;
   }
   const findings: DoctorFinding[] = [];
+  // husky runs .husky/<hook> only through the stub it writes in .husky/_ when `husky` runs (its
+  // prepare step): a clone where that never ran has the committed hooks, and git ignores them.
+  const committedHusky = !where.huskyDir && HOOK_NAMES.some((hook) => mentionsHandoff(path.join(where.root, ".husky", hook)));
+  const fix = committedHusky
+    ? "npm install (husky's prepare script sets core.hooksPath), or: npx husky"
+    : huskyStubMissing
+      ? `npx husky, then ${FIX_INSTALL}`
+      : FIX_INSTALL;
   if (missing.length === HOOK_NAMES.length) {
-    findings.push(finding("Git hooks", "fail", `handoff's git hooks are not installed in this clone (${mode}): states go stale after commits and checkouts`, FIX_INSTALL));
+    findings.push(finding("Git hooks", "fail", `handoff's git hooks are not installed in this clone (${mode}): states go stale after commits and checkouts`, fix));
   } else if (missing.length) {
-    findings.push(finding("Git hooks", "fail", `${missing.join(", ")} ${missing.length === 1 ? "does" : "do"} not run handoff here (${mode})`, FIX_INSTALL));
+    findings.push(finding("Git hooks", "fail", `${missing.join(", ")} ${missing.length === 1 ? "does" : "do"} not run handoff here (${mode})`, fix));
   } else if (runnerMissing) {
     const runner = path.relative(where.root, where.runner);
     findings.push(finding("Git hooks", "fail", `the hooks call ${runner}, which this clone does not have: they do nothing`, FIX_INSTALL));
