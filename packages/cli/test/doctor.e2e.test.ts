@@ -75,7 +75,7 @@ describe("handoff doctor", () => {
     });
   });
 
-  it("with husky: sees the hooks through core.hooksPath, and in a clone where husky never ran, says how to turn them on", () => {
+  it("with husky: sees the hooks through core.hooksPath, and in a clone where husky never ran, says how to turn them on", async () => {
     const repo = createRepo();
     repo.write({ "package.json": `${JSON.stringify({ name: "husky-app", version: "1.0.0", private: true }, null, 2)}\n`, ".gitignore": "node_modules/\n" });
     execFileSync("npm", ["install", "--save-dev", "--loglevel=error", "--no-audit", "--no-fund", "husky@9"], { cwd: repo.root, env: testEnv(), stdio: "pipe" });
@@ -86,6 +86,7 @@ describe("handoff doctor", () => {
     ]);
     repo.git("add", "-A");
     repo.git("commit", "-q", "--no-verify", "-m", "husky and handoff"); // husky init's pre-commit runs `npm test`
+    await settle(repo);
     const clone = makeTempDir("handoff-clone-");
     execFileSync("git", ["clone", "-q", repo.root, clone], { env: testEnv(), stdio: "pipe" });
     const result = runHandoff(clone, ["doctor"]);

@@ -13,7 +13,7 @@ const push: Command = {
     takePositionals(parsed, []);
     const opened = await openRepo(cwd);
     const result = await pushStates({ root: opened.repo.root, config: opened.config, remote: stringOption(parsed, "remote") });
-    const nothing = result.sent.length + result.keptRemote.length === 0 && !result.changed;
+    const nothing = result.commit === undefined; // no state here to push
     if (flag(parsed, "json")) {
       out.json(result);
       result.notes.forEach((note) => out.note(displaySafe(note)));

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, testEnv } from "@handoff/test-utils";
-import { ok, remoteWithClone, type Clone } from "./helpers.js";
+import { ok, refreshSettled, remoteWithClone, type Clone } from "./helpers.js";
 
 afterAll(cleanupTempDirs);
 
@@ -33,7 +33,7 @@ describe('"share": "push"', () => {
     expect(first.git("ls-remote", "origin", "refs/heads/feat/shared")).toContain(first.git("rev-parse", "HEAD").trim());
   });
 
-  it("leaves the ref alone without the setting, and never blocks the push when sharing fails", () => {
+  it("leaves the ref alone without the setting, and never blocks the push when sharing fails", async () => {
     const { first } = remoteWithClone("quiet");
     withShare(first, "off");
     ok(first.handoff("save", "claude"));
@@ -50,5 +50,6 @@ describe('"share": "push"', () => {
     expect(pushed.stderr).toMatch(/handoff: the session states were not pushed \(details in .*hooks\.log\); the push goes ahead/);
     expect(first.git("ls-remote", "origin", "refs/heads/quiet")).toContain(first.git("rev-parse", "HEAD").trim());
     expect(readFileSync(path.join(first.root, ".git/handoff/hooks.log"), "utf8")).toMatch(/ERROR pre-push: handoff push: git push origin failed: .*no handoff refs here/);
+    await refreshSettled(first);
   });
 });

@@ -53,6 +53,13 @@ describe("handoff push and pull", () => {
     const there = ok(second.handoff("restore", "claude", "--prompt"));
     expect(there).toBe(here);
     expect(there).toContain("Implement auth");
+
+    // The same save, its git part refreshed on each machine: nothing to push, nothing to back up.
+    second.git("commit", "-q", "--allow-empty", "-m", "more work on the desktop");
+    ok(second.handoff("restore", "claude"));
+    expect(ok(second.handoff("push"))).toContain(`✅ origin (${REF}) already has these states`);
+    expect(ok(second.handoff("pull"))).toContain("claude: already up to date");
+    expect(readdirSync(path.join(second.root, ".claude"))).toEqual([".session-state.json"]);
   });
 
   it("commits only redacted states; the local file keeps what the user wrote", () => {

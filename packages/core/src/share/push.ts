@@ -88,9 +88,7 @@ export async function pushStates(options: ShareOptions): Promise<PushStatesResul
       theirs = read.states;
       notes.push(...read.notes);
     }
-    const merged = mergeByAgent(theirs, mine.states);
-    const sent = [...mine.states.keys()].filter((agent) => merged.get(agent) === mine.states.get(agent));
-    const keptRemote = [...mine.states.keys()].filter((agent) => !sent.includes(agent));
+    const { states: merged, fromMine: sent, theirsNewer: keptRemote } = mergeByAgent(theirs, mine.states);
     const tree = await writeStatesTree(root, merged);
     const previous = await readRef(root, ref, env);
     const base = { branch, remote, ref, sent, keptRemote, redactions: mine.count, notes };

@@ -22,6 +22,9 @@ describe("merging the states of two clones", () => {
     expect(compareStates(older, newer)).toBe("second-newer");
     expect(compareStates(older, state("a", "2026-01-01T10:00:00Z"))).toBe("same");
     expect(compareStates(older, state("c", "2026-01-01T10:00:00Z"))).toBe("tie");
+    // One save, its git part refreshed by another clone's hooks (which keep the timestamp), is the same save.
+    const refreshed = { ...older, git: { ...older.git, last_commit: "def5678" }, freshness: { head: "def5678", ref: "main", index: "x" } };
+    expect(compareStates(refreshed as SessionState, older)).toBe("same");
     // A timestamp that does not parse is older than any that does.
     expect(compareStates(state("x", "yesterday"), older)).toBe("second-newer");
   });
@@ -38,7 +41,9 @@ describe("merging the states of two clones", () => {
       ["gemini", state("my gemini", "2026-01-01T09:00:00Z")],
       ["opencode", state("my opencode", "2026-01-01T08:00:00Z")],
     ]);
-    const merged = mergeByAgent(theirs, mine);
+    const { states: merged, fromMine, theirsNewer } = mergeByAgent(theirs, mine);
+    expect(fromMine).toEqual(["codex", "gemini", "opencode"]);
+    expect(theirsNewer).toEqual(["claude"]);
     expect(Object.fromEntries([...merged].map(([agent, value]) => [agent, value.task?.description]))).toEqual({
       claude: "their claude",
       codex: "my codex",
