@@ -114,12 +114,14 @@ describe("handoff push and pull", () => {
   it("loses nothing when two clones push at the same moment: the one that loses the race fetches, merges and retries", async () => {
     const { remote, first } = remoteWithClone("race");
     const second = cloneOf(remote, "race");
+    const third = cloneOf(remote, "race");
     ok(first.handoff("save", "claude", "--task", "from the laptop"));
     ok(second.handoff("save", "opencode", "--task", "from the desktop"));
-    const results = await Promise.all([pushAsync(first.root), pushAsync(second.root)]);
-    expect(results.map((result) => result.code)).toEqual([0, 0]);
+    ok(third.handoff("save", "codex", "--task", "from the server"));
+    const results = await Promise.all([first, second, third].map((clone) => pushAsync(clone.root)));
+    expect(results.map((result) => result.code), results.map((result) => result.output).join("\n")).toEqual([0, 0, 0]);
     first.git("fetch", "-q", "origin", "+refs/handoff/race:refs/check/race");
-    expect(first.git("ls-tree", "--name-only", "refs/check/race").split("\n").filter(Boolean)).toEqual(["claude.json", "opencode.json"]);
+    expect(first.git("ls-tree", "--name-only", "refs/check/race").split("\n").filter(Boolean)).toEqual(["claude.json", "codex.json", "opencode.json"]);
   });
 
   it("leaves a state file that git tracks alone: pull never changes a file of the branch", () => {

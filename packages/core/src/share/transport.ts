@@ -60,10 +60,11 @@ export async function pushRef(root: string, remote: string, ref: string, env?: N
     transport: true,
   });
   if (result.code === 0) return "pushed";
-  const rejected = result.stdout
-    .toString("utf8")
-    .split("\n")
-    .some((line) => line.startsWith("!") && /\[rejected\]|\[remote rejected\] .*(?:lock|stale)/.test(line));
+  // Someone else moved the ref first: a non-fast-forward, or two creations of it at once
+  // ("failed to update ref", "failed to lock" on the remote). A server that refuses the ref
+  // ("hook declined", "deny ...") is an error: trying again would not change its mind.
+  const lines = result.stdout.toString("utf8").split("\n").filter((line) => line.startsWith("!"));
+  const rejected = lines.some((line) => /\[rejected\]|\[remote rejected\] \((?:failed to (?:update ref|lock)|stale info|incorrect old value)/.test(line));
   if (rejected) return "rejected";
   throw transportError("push", remote, result.stderr || result.stdout.toString("utf8"));
 }
