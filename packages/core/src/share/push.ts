@@ -80,10 +80,12 @@ export async function pushStates(options: ShareOptions): Promise<PushStatesResul
   const agents = agentsByName(options.config);
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const notes = [...local.notes];
-    const remoteTip = await remoteRefTip(root, remote, ref, env);
+    let remoteTip = await remoteRefTip(root, remote, ref, env);
     let theirs = new Map<string, SessionState>();
     if (remoteTip) {
       await fetchRef(root, remote, ref, fetched, env);
+      // What was fetched, which may be newer than what ls-remote saw a moment before.
+      remoteTip = (await readRef(root, fetched, env)) ?? remoteTip;
       const read = await readStatesAt(root, fetched, `${remote} ${ref}`, (agent) => agents.has(agent));
       theirs = read.states;
       notes.push(...read.notes);
