@@ -47,6 +47,9 @@ export interface PullStatesResult {
   notes: string[];
 }
 
+/** A local state file with one of these problems is moved aside before the remote's is written, as `save` does. */
+const UNREADABLE = ["E_STATE_INVALID_JSON", "E_STATE_SCHEMA", "E_STATE_TOO_LARGE"] as const;
+
 /** Writes the older remote state beside the local file, never over anything. */
 function keepAside(file: string, state: SessionState): string {
   const base = `${file}.pulled-${compactTimestamp(new Date())}`;
@@ -74,7 +77,7 @@ async function applyState(root: string, agent: AgentInfo, incoming: SessionState
     try {
       local = existsSync(file) ? readStateFile(file)?.state : undefined;
     } catch (error) {
-      if (!isHandoffError(error)) throw error;
+      if (!UNREADABLE.some((code) => isHandoffError(error, code))) throw error;
       // An unreadable local file is moved aside (never lost), as save does.
       const backup = backupStateFile(file, "corrupt");
       writeFileAtomic(file, stringifyState(incoming));
