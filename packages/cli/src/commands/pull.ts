@@ -10,6 +10,8 @@ function describe({ agent, file, action, backup }: PulledState): string {
       return `${agent}: written to ${file}`;
     case "replaced":
       return `${agent}: the remote's state is newer and replaced ${file}; the local one was kept as ${backup}`;
+    case "replaced-unreadable":
+      return `${agent}: ${file} could not be read; it was moved to ${backup} and the remote's state written`;
     case "kept-local":
       return `${agent}: the local state is newer and stays in ${file}; the remote's was kept as ${backup}`;
     case "unchanged":

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
@@ -136,6 +136,20 @@ describe("handoff push and pull", () => {
     expect(second.handoff("pull").stderr).toContain(`${CLAUDE} is tracked by git, so pull leaves it alone; untrack it with \`git rm --cached ${CLAUDE}\``);
     expect(pulled).not.toContain("claude:");
     expect(second.git("status", "--porcelain")).toBe("");
+  });
+
+  it("moves an unreadable local state aside before writing the remote's, and says where", () => {
+    const { remote, first } = remoteWithClone("broken-here");
+    ok(first.handoff("save", "claude", "--task", "from the laptop"));
+    ok(first.handoff("push"));
+    const second = cloneOf(remote, "broken-here");
+    mkdirSync(path.join(second.root, ".claude"));
+    writeFileSync(path.join(second.root, CLAUDE), "{ broken");
+    const pulled = ok(second.handoff("pull"));
+    expect(pulled).toMatch(/claude: \.claude\/\.session-state\.json could not be read; it was moved to \.claude\/\.session-state\.json\.corrupt-\d{8}T\d{6}Z and the remote's state written/);
+    const backup = readdirSync(path.join(second.root, ".claude")).find((name) => name.includes(".corrupt-"))!;
+    expect(readFileSync(path.join(second.root, ".claude", backup), "utf8")).toBe("{ broken");
+    expect(readJson(second.root, CLAUDE).task?.description).toBe("from the laptop");
   });
 
   it("pushes nothing when there is no state, and says how to make one", () => {

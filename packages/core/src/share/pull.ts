@@ -23,6 +23,8 @@ export type PulledAction =
   | "written"
   /** The remote's was newer: it was written, and the local one kept as `backup`. */
   | "replaced"
+  /** The local file could not be read: it was moved to `backup`, and the remote's written. */
+  | "replaced-unreadable"
   /** The local one was newer: it stays, and the remote's is kept as `backup`. */
   | "kept-local"
   /** Both sides hold the same state. */
@@ -81,7 +83,7 @@ async function applyState(root: string, agent: AgentInfo, incoming: SessionState
       // An unreadable local file is moved aside (never lost), as save does.
       const backup = backupStateFile(file, "corrupt");
       writeFileAtomic(file, stringifyState(incoming));
-      return { ...entry, action: "replaced", backup };
+      return { ...entry, action: "replaced-unreadable", backup };
     }
     if (!local) {
       writeFileAtomic(file, stringifyState(incoming));
