@@ -141,3 +141,9 @@ export type { ValidationInput } from "./checks/validation-result.js";
 export { recordValidation, withValidation } from "./checks/record-validation.js";
 export type { RecordValidationOptions, RecordValidationResult, RecordedValidation } from "./checks/record-validation.js";
 export { ignoreEntry } from "./store/gitignore.js";
+
+export { pushStates } from "./share/push.js";
+export type { ShareOptions, PushStatesResult } from "./share/push.js";
+export { pullStates } from "./share/pull.js";
+export type { PullStatesResult, PulledState, PulledAction } from "./share/pull.js";
+export { handoffRefOf, currentBranch } from "./share/handoff-ref.js";

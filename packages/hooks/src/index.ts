@@ -20,3 +20,4 @@ export type { HookLocations } from "./hook-locations.js";
 export type { HookChange, HookAction } from "./hook-change.js";
 export type { RunnerTarget } from "./runner-script.js";
 export { runPrePush } from "./pre-push.js";
+export { unresolvedHookErrors, markHookErrorsResolved } from "./hook-log-resolved.js";

@@ -17,6 +17,7 @@ export async function runPrePushHook(options: PrePushOptions, trace: Trace): Pro
     const { runPrePush } = await import("./pre-push.js");
     const code = await runPrePush(options);
     trace(`pre-push check exited ${code}`);
+    if (code === 0) await (await import("./share-on-push.js")).shareOnPrePush(options, trace);
     return code;
   } catch (error) {
     trace(`pre-push check failed: ${errorText(error)}`);

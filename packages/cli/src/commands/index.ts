@@ -16,5 +16,8 @@ export const COMMANDS: CommandTable = {
   agents: { summary: "list the known agents and their state files", load: () => import("./agents.js") },
   init: { summary: "set the repo up: npm session:* scripts, .gitignore entries, git hooks", load: () => import("./init.js") },
   hooks: { summary: "install, remove or run the git hooks that keep states fresh", load: () => import("./hooks.js") },
+  push: { summary: "send this branch's states to a git remote (refs/handoff/<branch>)", load: () => import("./push.js") },
+  pull: { summary: "fetch this branch's states from a git remote into the state files", load: () => import("./pull.js") },
+  doctor: { summary: "check what works in this clone (hooks, config, states) and what to do about the rest", load: () => import("./doctor.js") },
   validate: { summary: "run the checks and the STRICT/FLEXIBLE rules; record the results", load: () => import("./validate.js") },
 };

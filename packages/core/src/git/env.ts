@@ -34,11 +34,18 @@ const INTERACTIVE_VARIABLES = [
   "GIT_TEMPLATE_DIR",
 ];
 
-/** The environment for git: the caller's, less repository overrides and interactive programs. */
-export function gitEnvironment(base: NodeJS.ProcessEnv = process.env): Record<string, string> {
+/** What git needs to reach a remote the way the user's own `git push` does (handoff push and pull). */
+const TRANSPORT_VARIABLES = ["GIT_SSH", "GIT_SSH_COMMAND", "GIT_ASKPASS", "SSH_ASKPASS", "GIT_PROXY_COMMAND"];
+
+/**
+ * The environment for git: the caller's, less repository overrides and interactive programs.
+ * With `transport`, the programs that carry git's authentication and connections are kept.
+ */
+export function gitEnvironment(base: NodeJS.ProcessEnv = process.env, transport = false): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(base)) {
-    const dropped = REPOSITORY_VARIABLES.includes(key) || INTERACTIVE_VARIABLES.includes(key.toUpperCase());
+    const kept = transport && TRANSPORT_VARIABLES.includes(key.toUpperCase());
+    const dropped = REPOSITORY_VARIABLES.includes(key) || (!kept && INTERACTIVE_VARIABLES.includes(key.toUpperCase()));
     if (value !== undefined && !dropped) env[key] = value;
   }
   // A refresh must never take the index lock away from the user's own git command.

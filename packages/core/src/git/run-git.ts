@@ -7,6 +7,8 @@ export interface GitRunOptions {
   input?: string | Buffer;
   /** The environment to clean and pass on (a hook passes the one git gave it). */
   env?: NodeJS.ProcessEnv;
+  /** Keep the variables git uses to reach a remote (ssh, askpass, proxy): for fetch and push. */
+  transport?: boolean;
 }
 
 export interface GitRun {
@@ -39,7 +41,7 @@ export function runGit(cwd: string, args: readonly string[], options: GitRunOpti
   return new Promise((resolve, reject) => {
     const child = spawn("git", args, {
       cwd,
-      env: gitEnvironment(options.env ?? process.env),
+      env: gitEnvironment(options.env ?? process.env, options.transport),
       stdio: ["pipe", "pipe", "pipe"],
       windowsHide: true,
     });

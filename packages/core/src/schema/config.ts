@@ -27,6 +27,8 @@ export const configSchema = z
     /** A shell command per check; `false` turns off the package.json default. */
     checks: z.partialRecord(z.enum(CHECK_NAMES), z.union([z.string().min(1), z.literal(false)])).optional(),
     prePush: z.enum(["warn", "block", "off"]).optional(),
+    /** "push": the pre-push hook also pushes refs/handoff/<branch> (handoff push) with the branch. */
+    share: z.enum(["push", "off"]).optional(),
   })
   // Pattern problems are named by rule, `rules[1] (page-layout).forbid: ...`, not by a bare index.
   .superRefine((config, context) => {

@@ -20,7 +20,7 @@ async function readPrevious(file: string): Promise<ParsedState | undefined> {
   return readStateFileQuickly(file) ?? (await import("./read-state.js")).readStateFile(file);
 }
 
-function compactTimestamp(date: Date): string {
+export function compactTimestamp(date: Date): string {
   return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
 }
 

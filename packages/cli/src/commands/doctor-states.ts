@@ -1,0 +1,63 @@
+import {
+  currentFreshness,
+  gitOutput,
+  ignoreEntry,
+  isHandoffError,
+  judgeFreshness,
+  readStateFile,
+  runGit,
+  splitNul,
+  statePath,
+  type AgentInfo,
+  type RepoPaths,
+} from "@handoff/core";
+import { age } from "./age.js";
+import { finding, type DoctorFinding } from "./doctor-finding.js";
+
+function existing(root: string, agents: AgentInfo[]): AgentInfo[] {
+  const byFile = new Map<string, AgentInfo>();
+  for (const agent of agents) {
+    if (byFile.has(agent.file)) continue;
+    try {
+      if (readStateFile(statePath(root, agent)) !== undefined) byFile.set(agent.file, agent);
+    } catch {
+      byFile.set(agent.file, agent); // an unreadable file is reported below
+    }
+  }
+  return [...byFile.values()];
+}
+
+async function isIgnored(root: string, file: string): Promise<boolean> {
+  return (await runGit(root, ["check-ignore", "-q", "--", file])).code === 0;
+}
+
+/** Each state file: kept out of git (ignored, not tracked), readable, and fresh against HEAD and the index. */
+export async function stateFindings(repo: RepoPaths, agents: AgentInfo[]): Promise<DoctorFinding[]> {
+  const found = existing(repo.root, agents);
+  if (found.length === 0) return [finding("State files", "info", "no state saved in this work tree yet", "handoff save <agent>")];
+  const tracked = new Set(splitNul(await gitOutput(repo.root, ["ls-files", "-z", "--", ...found.map((agent) => `:(literal)${agent.file}`)])));
+  const now = currentFreshness(repo);
+  const findings: DoctorFinding[] = [];
+  for (const agent of found) {
+    if (tracked.has(agent.file)) {
+      findings.push(finding("State files", "fail", `${agent.file} is tracked by git: it would travel with commits, and the hooks leave it alone`, `git rm --cached ${agent.file}`));
+      continue;
+    }
+    if (!(await isIgnored(repo.root, agent.file))) {
+      findings.push(finding("State files", "fail", `${agent.file} is not git-ignored: \`git add -A\` would commit it`, `add the line ${ignoreEntry(agent.file)} to .gitignore`));
+    }
+    try {
+      const state = readStateFile(statePath(repo.root, agent))!.state;
+      const verdict = judgeFreshness(state, now);
+      const saved = `saved ${age(state.timestamp)}`;
+      if (verdict === "fresh") findings.push(finding("State files", "ok", `${agent.name}: ${agent.file}, ${saved}, fresh`));
+      else if (verdict === "stale") {
+        findings.push(finding("State files", "warn", `${agent.name}: ${agent.file}, ${saved}, stale (git moved since; restore refreshes it)`, `handoff save ${agent.name}`));
+      } else findings.push(finding("State files", "info", `${agent.name}: ${agent.file}, ${saved}, freshness unknown (written by another tool)`));
+    } catch (error) {
+      if (!isHandoffError(error)) throw error;
+      findings.push(finding("State files", "fail", `${agent.name}: ${error.message.split("\n")[0]}`, error.hint ?? `handoff save ${agent.name}`));
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,57 @@
+import { displaySafe, openRepo, pullStates, type PulledState } from "@handoff/core";
+import { flag, stringOption } from "../args.js";
+import type { Command } from "./command.js";
+import { takePositionals } from "./positionals.js";
+import { SHARE_OPTIONS } from "./share-options.js";
+
+function describe({ agent, file, action, backup }: PulledState): string {
+  switch (action) {
+    case "written":
+      return `${agent}: written to ${file}`;
+    case "replaced":
+      return `${agent}: the remote's state is newer and replaced ${file}; the local one was kept as ${backup}`;
+    case "replaced-unreadable":
+      return `${agent}: ${file} could not be read; it was moved to ${backup} and the remote's state written`;
+    case "kept-local":
+      return `${agent}: the local state is newer and stays in ${file}; the remote's was kept as ${backup}`;
+    case "unchanged":
+      return `${agent}: already up to date`;
+  }
+}
+
+const pull: Command = {
+  usage: "handoff pull [--remote <R>] [--branch <name>] [--json]",
+  summary:
+    "Fetch this branch's session states from a git remote (refs/handoff/<branch>) into the state files; a newer local state is never overwritten.",
+  options: {
+    ...SHARE_OPTIONS,
+    branch: { type: "string", value: "name", description: "the branch whose states to fetch (default: the current branch)" },
+  },
+  async run(parsed, { cwd, out }) {
+    takePositionals(parsed, []);
+    const opened = await openRepo(cwd);
+    const result = await pullStates({ root: opened.repo.root, config: opened.config, remote: stringOption(parsed, "remote"), branch: stringOption(parsed, "branch") });
+    const root = opened.repo.root;
+    const relative = (file: string | undefined) => file && (file.startsWith(`${root}/`) ? file.slice(root.length + 1) : file);
+    const pulled = result.pulled.map((entry) => ({ ...entry, backup: relative(entry.backup) }));
+    if (flag(parsed, "json")) {
+      out.json({ ...result, pulled });
+      result.notes.forEach((note) => out.note(displaySafe(note)));
+      return 0;
+    }
+    result.notes.forEach((note) => out.note(`⚠️  ${displaySafe(note)}`));
+    if (!result.commit) {
+      // Not an error: a cloud agent's setup runs `handoff pull` whether or not states were pushed.
+      out.line(displaySafe(`${result.remote} has no session states for ${result.branch} (${result.ref}).`));
+      out.line("   On the machine that has them: handoff push");
+      return 0;
+    }
+    out.line(displaySafe(`✅ Pulled the session states of ${result.branch} from ${result.remote} (${result.ref}):`));
+    for (const entry of pulled) out.line(`   ${displaySafe(describe(entry))}`);
+    const first = pulled.find((entry) => entry.action !== "unchanged") ?? pulled[0];
+    if (first) out.line(`   Next: handoff restore ${first.agent} --prompt`);
+    return 0;
+  },
+};
+
+export default pull;
