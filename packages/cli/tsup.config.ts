@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Options } from "tsup";
@@ -128,6 +129,13 @@ function vendoredLibraries(): Plugin {
  * their types and their API users. Code reached only through `await import()` stays in the file
  * but runs only when reached.
  */
+/** sql.js loads `sql-wasm.wasm` from the folder of the code that runs it: dist/vendor/, once bundled. */
+function copySqlJsWasm(): void {
+  const wasm = createRequire(import.meta.url).resolve("sql.js/dist/sql-wasm.wasm");
+  mkdirSync(fileURLToPath(new URL("./dist/vendor/", import.meta.url)), { recursive: true });
+  copyFileSync(wasm, fileURLToPath(new URL("./dist/vendor/sql-wasm.wasm", import.meta.url)));
+}
+
 export default defineConfig({
   ...baseConfig,
   entry: {
@@ -145,6 +153,7 @@ export default defineConfig({
   minify: true,
   define: { __COMMAND_PROGRAMS__: JSON.stringify(COMMAND_PROGRAMS) },
   esbuildPlugins: [vendoredLibraries(), libraryShims(), directWorkspaceImports()],
+  onSuccess: async () => copySqlJsWasm(),
   esbuildOptions(options) {
     options.alias = WORKSPACE;
   },

@@ -70,12 +70,21 @@ describe("OpenCode 1.2 and later: the sessions in opencode.db", () => {
     expectNoPlantedSecret(readFileSync(path.join(repo.root, ".opencode/.session-state.json"), "utf8"));
   });
 
-  it.runIf(sqliteNode !== process.execPath)("on a Node.js without SQLite says what it needs, and reads the older storage folder", () => {
-    const { repo, home, env } = setUp();
-    writeFileSync(path.join(home, AGENT_HOMES.opencode, "opencode.db"), "not read on this Node.js");
+  it.skipIf(!sqliteNode)("reads the database on this Node.js too, with or without node:sqlite (sql.js otherwise)", () => {
+    const { repo, store, env } = migrated(sqliteNode!);
+    rmSync(path.join(store, "storage"), { recursive: true });
     const result = runHandoff(repo.root, ["save", "opencode", "--from-session"], { env });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/opencode\.db \(SQLite\) needs Node\.js 22\.13 or newer to read; this is v\d+/);
+    expect(result.stderr).toContain(`📖 Read the OpenCode session`);
+    expect(stateOf(repo, ".opencode/.session-state.json").task.description).toContain("Cache the settings page for five minutes");
+  });
+
+  it("names a database it cannot read, and reads the older storage folder", () => {
+    const { repo, home, env } = setUp();
+    writeFileSync(path.join(home, AGENT_HOMES.opencode, "opencode.db"), "this is not a SQLite database, just text long enough to have a header");
+    const result = runHandoff(repo.root, ["save", "opencode", "--from-session"], { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/could not read .*opencode\.db: .*not a database/);
     expect(stateOf(repo, ".opencode/.session-state.json").task.description).toContain("Cache the settings page for five minutes");
   });
 });
