@@ -89,11 +89,12 @@ export function readTask(found: FoundSession, root: string, historyFile: string)
   const facts = new SessionFacts(root, cwd ?? root);
   const unknown = new UnknownKinds();
   let lastCommand: ReturnType<SessionFacts["ran"]>;
-  for (const message of asArray(raw).map(asObject)) {
+  for (const [index, message] of asArray(raw).map(asObject).entries()) {
     if (!message) continue;
     const kind = asString(message.say) ?? asString(message.ask) ?? "";
     const text = asString(message.text) ?? "";
-    if (kind === "task" || kind === "user_feedback") facts.request(text);
+    // The task is a "task" say (Cline) or the first "text" say (Roo Code, older Cline).
+    if (kind === "task" || kind === "user_feedback" || (index === 0 && kind === "text")) facts.request(text);
     if (kind === "command" && (message.type === "ask" || !lastCommand || lastCommand.command !== text)) lastCommand = facts.ran(text);
     if (kind === "command_output") {
       const exit = /exit code:?\s*(-?\d+)/i.exec(text);

@@ -102,7 +102,7 @@ export const droidReader: SessionReader = {
           const run = pending.get(asString(block.tool_use_id) ?? "");
           if (run) {
             const output = typeof block.content === "string" ? block.content : JSON.stringify(block.content ?? "");
-            const exit = /exit code:?\s*(-?\d+)/i.exec(output);
+            const exit = /exit(?:ed with)? code:?\s*(-?\d+)/i.exec(output);
             run.exit_code = exit ? Number(exit[1]) : block.is_error === true ? 1 : 0;
           }
         }
