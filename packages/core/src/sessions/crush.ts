@@ -1,7 +1,7 @@
 import path from "node:path";
 import { handoffOverride } from "./env.js";
 import { SessionFacts, UnknownKinds } from "./facts.js";
-import { modifiedAt } from "./files.js";
+import { modifiedAt, readJsonFile } from "./files.js";
 import { finishReading } from "./finish.js";
 import { withSqlite } from "./sqlite/open.js";
 import { applyToolCall, argumentsOf, todoItemsOf, type ToolTable } from "./tool-calls.js";
@@ -18,7 +18,7 @@ import { asArray, asNumber, asObject, asString, parseJson } from "./values.js";
  * Source: charmbracelet/crush@37f36e93824e5c4f892e4a817f7f628e2682fe14 internal/db/migrations/*.sql,
  * internal/db/connect.go (crush.db), internal/config/config.go and load.go (defaultDataDirectory),
  * internal/message/message.go (marshalParts), internal/agent/tools/{bash,edit,multiedit,write,todos}.go.
- * HANDOFF_CRUSH_DIR names the data directory instead.
+ * HANDOFF_CRUSH_DIR names the data directory instead; `options.data_directory` of crush.json is followed.
  */
 const TOOLS: ToolTable = {
   shell: ["bash"],
@@ -32,8 +32,18 @@ function storeDir(where: SessionEnvironment): string {
   return handoffOverride("crush", where) ?? ".crush";
 }
 
+/** `options.data_directory` of the project's crush.json (or .crush.json), which moves the database. */
+function configuredDataDirectory(root: string): string | undefined {
+  for (const name of [".crush.json", "crush.json"]) {
+    const directory = asString(asObject(asObject(readJsonFile(path.join(root, name)))?.options)?.data_directory);
+    if (directory) return directory;
+  }
+  return undefined;
+}
+
 function databaseOf(root: string, where: SessionEnvironment): string {
-  return path.join(path.resolve(root, storeDir(where)), "crush.db");
+  const dir = handoffOverride("crush", where) ?? configuredDataDirectory(root) ?? ".crush";
+  return path.join(path.resolve(root, dir), "crush.db");
 }
 
 /** Crush wrote seconds in some versions' triggers and milliseconds elsewhere. */

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -311,5 +312,20 @@ describe("reading each agent's latest session", () => {
       const { session } = await readAgentSession({ agent, root, env: { HOME: home, [variable]: path.join(elsewhere, value) } });
       expect(session?.file.startsWith(elsewhere), agent).toBe(true);
     }
+  });
+});
+
+describe("stores inside the repository are hostile input", () => {
+  it("Crush: a FIFO named crush.db is reported, not waited on; crush.json's data_directory is followed", async () => {
+    const root = makeTempDir("handoff-repo-");
+    mkdirSync(path.join(root, ".crush"));
+    execFileSync("mkfifo", [path.join(root, ".crush", "crush.db")]);
+    const blocked = await readAgentSession({ agent: "crush", root, env: {} });
+    expect(blocked.session).toBeUndefined();
+    expect(blocked.notes.join("\n")).toMatch(/crush\.db is not a regular file/);
+    installFixture("crush", path.join(root, "state", "crush"), root);
+    writeFileSync(path.join(root, "crush.json"), JSON.stringify({ options: { data_directory: "state/crush" } }));
+    const moved = await readAgentSession({ agent: "crush", root, env: {} });
+    expect(moved.session?.file).toBe(path.join(root, "state", "crush", "crush.db"));
   });
 });

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { applyWal } from "./wal.js";
 
 /**
@@ -42,14 +42,25 @@ function nodeSqlite(): NodeSqlite | undefined {
   }
 }
 
+/**
+ * Whether `file` is there to be read: false when it does not exist, an error when it is not a
+ * regular file (a FIFO placed in a repository would block the read forever).
+ */
+function isThere(file: string): boolean {
+  let info;
+  try {
+    info = statSync(file);
+  } catch {
+    return false;
+  }
+  if (!info.isFile()) throw new Error(`${file} is not a regular file`);
+  return true;
+}
+
 /** The whole of `file`, or undefined when it does not exist; an error when it is larger than the cap. */
 function readCapped(file: string): Uint8Array | undefined {
-  let fd: number;
-  try {
-    fd = openSync(file, "r");
-  } catch {
-    return undefined;
-  }
+  if (!isThere(file)) return undefined;
+  const fd = openSync(file, "r");
   try {
     const { size } = fstatSync(fd);
     if (size > MAX_SQLITE_BYTES) throw new Error(`${file} is ${Math.round(size / 1048576)} MB, over the ${MAX_SQLITE_BYTES / 1048576} MB handoff reads on this Node.js (Node.js 22.13 or newer reads it in place)`);
@@ -112,7 +123,11 @@ export function sqliteEngine(): SqliteEngine {
  */
 export async function openSqlite(file: string): Promise<SqliteDatabase | undefined> {
   const native = nodeSqlite();
-  if (native) return existsSync(file) ? new native.DatabaseSync(file, { readOnly: true }) : undefined;
+  if (native) {
+    if (!isThere(file)) return undefined;
+    isThere(`${file}-wal`); // throws when the WAL beside it is not a regular file either
+    return new native.DatabaseSync(file, { readOnly: true });
+  }
   const bytes = readCapped(file);
   if (bytes === undefined) return undefined;
   const SQL = await loadSqlJs();
