@@ -55,6 +55,12 @@ function droidTodos(value: unknown): { text: string; status: string }[] | undefi
     .map((match) => ({ status: match[1]!.toLowerCase(), text: match[2]!.trim() }));
 }
 
+/** A message's content: a string, or a list of blocks in which a bare string is a text block. */
+function blocksOf(content: unknown): JsonObject[] {
+  const items = typeof content === "string" ? [content] : asArray(content);
+  return items.map((item) => (typeof item === "string" ? { type: "text", text: item } : asObject(item))).filter((block): block is JsonObject => block !== undefined);
+}
+
 export const droidReader: SessionReader = {
   agent: "droid",
   storeDir,
@@ -83,8 +89,7 @@ export const droidReader: SessionReader = {
       if (type === "session_start") facts.titled(asString(record.sessionTitle) ?? asString(record.title));
       if (type !== "message") continue;
       const message = asObject(record.message) ?? {};
-      for (const block of asArray(message.content).map(asObject)) {
-        if (!block) continue;
+      for (const block of blocksOf(message.content)) {
         const kind = asString(block.type) ?? "";
         if (!KNOWN_BLOCKS.has(kind)) unknown.add(`block ${kind}`);
         const text = asString(block.text);

@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -327,5 +328,55 @@ describe("stores inside the repository are hostile input", () => {
     writeFileSync(path.join(root, "crush.json"), JSON.stringify({ options: { data_directory: "state/crush" } }));
     const moved = await readAgentSession({ agent: "crush", root, env: {} });
     expect(moved.session?.file).toBe(path.join(root, "state", "crush", "crush.db"));
+  });
+});
+
+describe("format variants", () => {
+  it("Droid: message content given as a plain string, in the older flat sessions folder", async () => {
+    const home = makeTempDir("handoff-home-");
+    const root = makeTempDir("handoff-repo-");
+    const sessions = path.join(home, AGENT_HOMES.droid, "sessions");
+    mkdirSync(sessions, { recursive: true });
+    writeFileSync(
+      path.join(sessions, "sess-001.jsonl"),
+      [
+        JSON.stringify({ type: "session_start", id: "sess-001", title: "Fix bug", cwd: root, owner: "someone" }),
+        JSON.stringify({ type: "message", timestamp: "2025-06-15T10:00:00.000Z", message: { role: "user", content: "Fix the login bug" } }),
+        JSON.stringify({ type: "message", timestamp: "2025-06-15T10:00:05.000Z", message: { role: "assistant", content: ["Looking.", { type: "tool_use", id: "t1", name: "Execute", input: { command: "npm test" } }] } }),
+      ].join("\n"),
+    );
+    const { session } = await readAgentSession({ agent: "droid", root, env: { HOME: home } });
+    expect(session?.input).toMatchObject({ task: "Fix the login bug", commandsRun: [{ command: "npm test", exit_code: null }] });
+  });
+
+  it("Copilot CLI before session folders: session-state/<id>.jsonl", async () => {
+    const home = makeTempDir("handoff-home-");
+    const root = makeTempDir("handoff-repo-");
+    const state = path.join(home, AGENT_HOMES.copilot, "session-state");
+    mkdirSync(state, { recursive: true });
+    writeFileSync(
+      path.join(state, "0faecbdf-b889-4bca-a51a-5254f5488cb6.jsonl"),
+      [
+        JSON.stringify({ type: "session.start", data: { sessionId: "0faecbdf-b889-4bca-a51a-5254f5488cb6", version: 1, producer: "copilot-agent", copilotVersion: "0.0.330", startTime: "2025-10-07T15:15:20.265Z", context: { cwd: root } }, id: "a", timestamp: "2025-10-07T15:15:20.267Z", parentId: null }),
+        JSON.stringify({ type: "user.message", data: { content: "Explain the build script" }, id: "b", timestamp: "2025-10-07T15:15:21.000Z", parentId: "a" }),
+      ].join("\n"),
+    );
+    const { session } = await readAgentSession({ agent: "copilot", root, env: { HOME: home } });
+    expect(session?.sessionId).toBe("0faecbdf-b889-4bca-a51a-5254f5488cb6");
+    expect(session?.input.task).toBe("Explain the build script");
+  });
+
+  it("Kimi CLI before session folders: sessions/<md5>/<id>.jsonl, found through kimi.json for a folder inside the repository", async () => {
+    const home = makeTempDir("handoff-home-");
+    const root = makeTempDir("handoff-repo-");
+    const sub = path.join(root, "services", "api");
+    mkdirSync(sub, { recursive: true });
+    const share = path.join(home, AGENT_HOMES.kimi);
+    const dir = path.join(share, "sessions", createHash("md5").update(sub).digest("hex"));
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(share, "kimi.json"), JSON.stringify({ work_dirs: [{ path: sub, kaos: "local" }] }));
+    writeFileSync(path.join(dir, "abc.jsonl"), [JSON.stringify({ role: "user", content: "Add request logging" }), JSON.stringify({ role: "assistant", content: "", tool_calls: [{ type: "function", id: "w", function: { name: "WriteFile", arguments: JSON.stringify({ path: "log.py", content: "" }) } }] })].join("\n"));
+    const { session } = await readAgentSession({ agent: "kimi", root, env: { HOME: home } });
+    expect(session?.input).toMatchObject({ task: "Add request logging", filesCreated: ["services/api/log.py"] });
   });
 });
