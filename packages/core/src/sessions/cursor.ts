@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { fromVariable, handoffOverride } from "./env.js";
 import { SessionFacts, UnknownKinds } from "./facts.js";
@@ -34,6 +35,13 @@ function storeDir(where: SessionEnvironment): string {
   return handoffOverride("cursor", where) ?? fromVariable(where, "CURSOR_CONFIG_DIR") ?? path.join(where.home, ".cursor");
 }
 
+const fileSize = (file: string) => {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+};
 const md5 = (text: string) => createHash("md5").update(text).digest("hex");
 
 function decodeMeta(db: SqliteDatabase): JsonObject {
@@ -125,8 +133,12 @@ function chatDirs(chatsDir: string): { dir: string; updatedAt: number }[] {
     .sort((a, b) => b.updatedAt - a.updatedAt);
 }
 
-/** How many chats of other folders are opened to see whether they ran inside the repository. */
-const MAX_FOREIGN_CHECKS = 20;
+/**
+ * How many chats of other folders are opened to see whether they ran inside the repository, and
+ * the largest one opened for that: on Node.js 20 each is copied into memory.
+ */
+const MAX_FOREIGN_CHECKS = 8;
+const MAX_FOREIGN_BYTES = 16 * 1024 * 1024;
 
 export const cursorReader: SessionReader = {
   agent: "cursor",
@@ -141,7 +153,7 @@ export const cursorReader: SessionReader = {
       // The folder is named after the working directory; a chat started in a folder inside the
       // repository has another hash, so its root blob's workspace says where it ran.
       if (path.basename(path.dirname(dir)) !== own) {
-        if (++foreignChecks > MAX_FOREIGN_CHECKS) continue;
+        if (++foreignChecks > MAX_FOREIGN_CHECKS || fileSize(file) > MAX_FOREIGN_BYTES) continue;
         const workspace = await withSqlite(file, (db) => readChat(db, file).workspace).catch(() => undefined);
         if (!isInside(workspace, root)) continue;
       }

@@ -380,3 +380,15 @@ describe("format variants", () => {
     expect(session?.input).toMatchObject({ task: "Add request logging", filesCreated: ["services/api/log.py"] });
   });
 });
+
+describe("sessions started in a folder inside the repository", () => {
+  it("cursor-agent: a chat whose folder hash is another directory's, but whose workspace is inside the repository", async () => {
+    const home = makeTempDir("handoff-home-");
+    const root = makeTempDir("handoff-repo-");
+    const sub = path.join(root, "web");
+    mkdirSync(sub);
+    installFixture("cursor", path.join(home, AGENT_HOMES.cursor), sub);
+    const { session } = await readAgentSession({ agent: "cursor", root, env: { HOME: home } });
+    expect(session?.input).toMatchObject({ filesModified: ["web/src/config.ts"], filesCreated: ["web/src/settings.ts"] });
+  });
+});
