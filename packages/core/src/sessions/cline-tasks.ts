@@ -11,7 +11,8 @@ import { asArray, asObject, asString, parseJson } from "./values.js";
  * Cline and Roo Code (a fork of Cline) keep one folder per task: `<data>/tasks/<task id>/` with
  * `ui_messages.json` (what the panel showed: ClineMessage `{ts, type: "ask"|"say", ask, say, text}`),
  * `api_conversation_history.json` (the messages sent to the model) and `task_metadata.json`
- * (`files_in_context` with `record_source`, `model_usage`). A tool use is a "tool" message whose
+ * (`files_in_context` with `record_source`, `model_usage`); newer Cline versions also put
+ * `modelInfo {providerId, modelId}` on each message. A tool use is a "tool" message whose
  * text is JSON `{tool, path, …}`; a command is an "ask"/"say" of type "command" whose text is the
  * command line. Sources: cline/cline@21cb8d2525bcedf1f4b6890b27a74a14fe7451e4
  * apps/vscode/src/shared/ExtensionMessage.ts (ClineAsk, ClineSay, ClineSayTool),
@@ -93,6 +94,9 @@ export function readTask(found: FoundSession, root: string, historyFile: string)
     if (!message) continue;
     const kind = asString(message.say) ?? asString(message.ask) ?? "";
     const text = asString(message.text) ?? "";
+    const modelInfo = asObject(message.modelInfo);
+    facts.model = asString(modelInfo?.modelId) ?? facts.model;
+    facts.provider = asString(modelInfo?.providerId) ?? facts.provider;
     // The task is a "task" say (Cline) or the first "text" say (Roo Code, older Cline).
     if (kind === "task" || kind === "user_feedback" || (index === 0 && kind === "text")) facts.request(text);
     if (kind === "command" && (message.type === "ask" || !lastCommand || lastCommand.command !== text)) lastCommand = facts.ran(text);

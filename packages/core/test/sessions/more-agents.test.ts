@@ -392,3 +392,12 @@ describe("sessions started in a folder inside the repository", () => {
     expect(session?.input).toMatchObject({ filesModified: ["web/src/config.ts"], filesCreated: ["web/src/settings.ts"] });
   });
 });
+
+describe("Cline without task metadata", () => {
+  it("takes the model from the messages' modelInfo", async () => {
+    const { home, root, env } = setUp();
+    rmSync(path.join(home, AGENT_HOMES.cline, "tasks", "1763632800000", "task_metadata.json"));
+    const { session } = await readAgentSession({ agent: "cline", root, env });
+    expect(session?.input).toMatchObject({ model: "claude-sonnet-4-5", provider: "anthropic", filesModified: ["src/Settings.jsx"] });
+  });
+});
