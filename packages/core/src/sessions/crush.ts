@@ -1,3 +1,4 @@
+import { lstatSync } from "node:fs";
 import path from "node:path";
 import { handoffOverride } from "./env.js";
 import { SessionFacts, UnknownKinds } from "./facts.js";
@@ -26,16 +27,28 @@ const TOOLS: ToolTable = {
   write: ["write"],
   todo: ["todos"],
 };
+const MAX_CONFIG_BYTES = 1024 * 1024;
 const KNOWN_PARTS = new Set(["text", "reasoning", "tool_call", "tool_result", "finish", "image_url", "binary", "shell_command"]);
 
 function storeDir(where: SessionEnvironment): string {
   return handoffOverride("crush", where) ?? ".crush";
 }
 
+/** A JSON file of the repository: only a regular file, and only a small one (it is hostile input). */
+function readRepoJson(file: string): unknown {
+  try {
+    const info = lstatSync(file);
+    if (!info.isFile() || info.size > MAX_CONFIG_BYTES) return undefined;
+  } catch {
+    return undefined;
+  }
+  return readJsonFile(file);
+}
+
 /** `options.data_directory` of the project's crush.json (or .crush.json), which moves the database. */
 function configuredDataDirectory(root: string): string | undefined {
   for (const name of [".crush.json", "crush.json"]) {
-    const directory = asString(asObject(asObject(readJsonFile(path.join(root, name)))?.options)?.data_directory);
+    const directory = asString(asObject(asObject(readRepoJson(path.join(root, name)))?.options)?.data_directory);
     if (directory) return directory;
   }
   return undefined;

@@ -317,13 +317,16 @@ describe("reading each agent's latest session", () => {
 });
 
 describe("stores inside the repository are hostile input", () => {
-  it("Crush: a FIFO named crush.db is reported, not waited on; crush.json's data_directory is followed", async () => {
+  it("Crush: a FIFO named crush.db is reported, a FIFO named .crush.json skipped, not waited on; crush.json's data_directory is followed", async () => {
     const root = makeTempDir("handoff-repo-");
     mkdirSync(path.join(root, ".crush"));
     execFileSync("mkfifo", [path.join(root, ".crush", "crush.db")]);
     const blocked = await readAgentSession({ agent: "crush", root, env: {} });
     expect(blocked.session).toBeUndefined();
     expect(blocked.notes.join("\n")).toMatch(/crush\.db is not a regular file/);
+    execFileSync("mkfifo", [path.join(root, ".crush.json")]);
+    expect((await readAgentSession({ agent: "crush", root, env: {} })).notes.join("\n")).toMatch(/crush\.db is not a regular file/);
+    rmSync(path.join(root, ".crush.json"));
     installFixture("crush", path.join(root, "state", "crush"), root);
     writeFileSync(path.join(root, "crush.json"), JSON.stringify({ options: { data_directory: "state/crush" } }));
     const moved = await readAgentSession({ agent: "crush", root, env: {} });
