@@ -9,13 +9,18 @@ afterAll(cleanupTempDirs);
 
 const GIT_DIR = path.dirname(execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim());
 
+/** The variables of the other agents that read sessions, blanked like the four above. */
+const OTHER_AGENT_VARIABLES = Object.fromEntries(
+  ["XDG_CONFIG_HOME", "COPILOT_HOME", "CURSOR_CONFIG_DIR", "QWEN_RUNTIME_DIR", "CLINE_DATA_DIR", "CLINE_DIR", "GOOSE_PATH_ROOT", "KIMI_SHARE_DIR", "AIDER_CHAT_HISTORY_FILE"].map((name) => [name, ""]),
+);
+
 /** A repository, and a home folder holding a session of every supported agent for it. */
 function setUp(): { repo: TestRepo; home: string; env: Record<string, string> } {
   const repo = createRepo();
   const home = makeTempDir("handoff-home-");
   installAllFixtures(home, repo.root);
   // The agents' own variables from the machine running the tests must not point elsewhere.
-  const env = { HOME: home, CLAUDE_CONFIG_DIR: "", CODEX_HOME: "", GEMINI_CLI_HOME: "", XDG_DATA_HOME: "", HANDOFF_OFFLINE: "1" };
+  const env = { HOME: home, CLAUDE_CONFIG_DIR: "", CODEX_HOME: "", GEMINI_CLI_HOME: "", XDG_DATA_HOME: "", HANDOFF_OFFLINE: "1", ...OTHER_AGENT_VARIABLES };
   return { repo, home, env };
 }
 
@@ -288,10 +293,12 @@ describe("handoff agents", () => {
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/AGENT\s+NAME\s+STATE FILE\s+STATE\s+SESSION/);
     expect(table.stdout).toMatch(/claude\s+Claude Code\s+\S+\s+-\s+✓ readable/);
-    expect(table.stdout).toMatch(/aider\s+Aider\s+\S+\s+-\s+n\/a/);
+    expect(table.stdout).toMatch(/aider\s+Aider\s+\S+\s+-\s+-/);
+    expect(table.stdout).toMatch(/windsurf\s+Windsurf\s+\S+\s+-\s+n\/a/);
     const json = JSON.parse(runHandoff(repo.root, ["agents", "--json"], { env }).stdout) as { name: string; hasSession: boolean }[];
     const withSession = json.filter((agent) => agent.hasSession).map((agent) => agent.name);
-    expect(withSession.sort()).toEqual(["claude", "codex", "gemini", "opencode"]);
+    // Every agent whose fixture is under the home folder; Aider's and Crush's live in the repository.
+    expect(withSession.sort()).toEqual(["amp", "antigravity", "claude", "cline", "codex", "copilot", "cursor", "droid", "gemini", "goose", "kimi", "opencode", "qwen", "roo"]);
   });
 
   it("shows no session for a repository the agents never worked in", () => {
