@@ -63,12 +63,16 @@ export const ampReader: SessionReader = {
       .filter((entry) => entry.isFile() && entry.name.endsWith(".json"))
       .map((entry) => ({ file: path.join(threadsDir, entry.name), id: entry.name.slice(0, -5), updatedAt: modifiedAt(path.join(threadsDir, entry.name)) }))
       .sort((a, b) => b.updatedAt - a.updatedAt);
+    let unknownFormat: string | undefined;
     for (const thread of threads) {
       const value = asObject(readJsonFile(thread.file));
       if (!value) continue;
-      if (!Array.isArray(value.messages)) throw new UnreadableSession(thread.file, "Amp thread without messages[]");
-      if (workspaces(value).some((dir) => isInside(dir, root))) return { session: thread, notes: [] };
+      const inRepository = workspaces(value).some((dir) => isInside(dir, root));
+      if (inRepository && !Array.isArray(value.messages)) throw new UnreadableSession(thread.file, "Amp thread without messages[]");
+      if (inRepository) return { session: thread, notes: [] };
+      if (!asObject(value.env)) unknownFormat ??= thread.file;
     }
+    if (unknownFormat) throw new UnreadableSession(unknownFormat, "Amp thread without env.initial.trees");
     return { notes: [`no Amp thread for this repository in ${threadsDir}`] };
   },
 

@@ -77,12 +77,15 @@ export const copilotReader: SessionReader = {
 
   async find(root, where) {
     const stateDir = path.join(storeDir(where), "session-state");
-    const logs = eventLogs(stateDir);
-    for (const log of logs) {
+    let unknownFormat: string | undefined;
+    for (const log of eventLogs(stateDir)) {
       const head = readHeadRecords(log.file);
-      if (head.length > 0 && head.every((record) => typeof record.type !== "string")) throw new UnreadableSession(log.file, "Copilot CLI events without a type");
-      if (isInside(sessionCwd(head, log.file), root)) return { session: log, notes: [] };
+      const cwd = sessionCwd(head, log.file);
+      if (isInside(cwd, root)) return { session: log, notes: [] };
+      if (!cwd && head.length > 0 && head.every((record) => typeof record.type !== "string")) unknownFormat ??= log.file;
     }
+    // Only when nothing of this repository was found: a log of a shape handoff does not know may be its.
+    if (unknownFormat) throw new UnreadableSession(unknownFormat, "Copilot CLI events without a type");
     return { notes: [`no GitHub Copilot CLI session for this repository in ${stateDir}`] };
   },
 

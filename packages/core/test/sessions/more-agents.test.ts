@@ -404,3 +404,26 @@ describe("Cline without task metadata", () => {
     expect(session?.input).toMatchObject({ model: "claude-sonnet-4-5", provider: "anthropic", filesModified: ["src/Settings.jsx"] });
   });
 });
+
+describe("formats handoff does not know", () => {
+  it("Amp: a thread of an unknown shape is reported only when no thread of the repository is found", async () => {
+    const { home, root, env } = setUp();
+    const threads = path.join(home, AGENT_HOMES.amp, "threads");
+    writeFileSync(path.join(threads, "T-future.json"), JSON.stringify({ id: "T-future", schema: 99, turns: [] }));
+    expect((await readAgentSession({ agent: "amp", root, env })).session?.sessionId).toBe("T-019a2b3c-4d5e-7f60-8a9b-0c1d2e3f4a5b");
+    rmSync(path.join(threads, "T-019a2b3c-4d5e-7f60-8a9b-0c1d2e3f4a5b.json"));
+    const result = await readAgentSession({ agent: "amp", root, env });
+    expect(result.unreadable).toMatch(/T-future\.json: unreadable \(format Amp thread without env\.initial\.trees\)/);
+  });
+
+  it("Copilot CLI: an event log without event types is reported as unreadable", async () => {
+    const home = makeTempDir("handoff-home-");
+    const root = makeTempDir("handoff-repo-");
+    const dir = path.join(home, AGENT_HOMES.copilot, "session-state", "s1");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, "events.jsonl"), `${JSON.stringify({ kind: "start", payload: { cwd: root } })}\n`);
+    const result = await readAgentSession({ agent: "copilot", root, env: { HOME: home } });
+    expect(result.session).toBeUndefined();
+    expect(result.unreadable).toMatch(/events\.jsonl: unreadable \(format Copilot CLI events without a type\)/);
+  });
+});
