@@ -3,6 +3,7 @@ import { fromVariable, handoffOverride } from "./env.js";
 import { SessionFacts, UnknownKinds } from "./facts.js";
 import { isInside, listDir, modifiedAt, readHeadRecords, readJsonLines } from "./files.js";
 import { finishReading } from "./finish.js";
+import { geminiReader } from "./gemini.js";
 import { applyToolCall, argumentsOf, type ToolTable } from "./tool-calls.js";
 import type { SessionEnvironment, SessionReader } from "./types.js";
 import { asArray, asObject, asString, type JsonObject } from "./values.js";
@@ -28,6 +29,17 @@ const KNOWN = new Set(["user", "assistant", "tool_result", "system"]);
 function storeDir(where: SessionEnvironment): string {
   return handoffOverride("qwen", where) ?? fromVariable(where, "QWEN_RUNTIME_DIR") ?? path.join(where.home, ".qwen");
 }
+
+/**
+ * Qwen Code is a fork of Gemini CLI, and before its projects/ layout it kept Gemini CLI's:
+ * `<store>/tmp/<SHA-256 of the root>/chats/session-*.json`. Those are read by the Gemini reader,
+ * pointed at Qwen's store.
+ */
+function legacyWhere(where: SessionEnvironment): SessionEnvironment {
+  return { home: where.home, env: { HANDOFF_GEMINI_DIR: storeDir(where) } };
+}
+
+const isLegacy = (file: string, where: SessionEnvironment) => file.startsWith(path.join(storeDir(where), "tmp") + path.sep);
 
 function projectId(dir: string): string {
   return (process.platform === "win32" ? dir.toLowerCase() : dir).replace(/[^a-zA-Z0-9]/g, "-");
@@ -69,10 +81,16 @@ export const qwenReader: SessionReader = {
     for (const { file, updatedAt } of files) {
       if (isInside(recordCwd(readHeadRecords(file)), root)) return { session: { file, id: path.basename(file, ".jsonl"), updatedAt }, notes: [] };
     }
+    const legacy = await geminiReader.find(root, legacyWhere(where));
+    if (legacy.session) return { session: legacy.session, notes: ["an older Qwen Code chat, in Gemini CLI's format"] };
     return { notes: [`no Qwen Code chat for this repository in ${projects}`] };
   },
 
-  async read(found, root) {
+  async read(found, root, where) {
+    if (isLegacy(found.file, where)) {
+      const reading = await geminiReader.read(found, root, legacyWhere(where));
+      return { input: { ...reading.input, provider: undefined }, notes: reading.notes };
+    }
     const { records, unreadable } = readJsonLines(found.file);
     const facts = new SessionFacts(root, recordCwd(records) ?? root);
     const unknown = new UnknownKinds();

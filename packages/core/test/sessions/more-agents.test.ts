@@ -427,3 +427,15 @@ describe("formats handoff does not know", () => {
     expect(result.unreadable).toMatch(/events\.jsonl: unreadable \(format Copilot CLI events without a type\)/);
   });
 });
+
+describe("Qwen Code before its projects/ layout", () => {
+  it("reads the Gemini CLI format it kept then (tmp/<sha256 of the root>/chats)", async () => {
+    const home = makeTempDir("handoff-home-");
+    const root = makeTempDir("handoff-repo-");
+    installFixture("gemini", path.join(home, AGENT_HOMES.qwen), root);
+    const { session, notes } = await readAgentSession({ agent: "qwen", root, env: { HOME: home } });
+    expect(session?.file).toContain(path.join(".qwen", "tmp"));
+    expect(session?.input).toMatchObject({ task: expect.stringContaining("summary table"), filesCreated: ["src/table.ts"], provider: undefined });
+    expect(notes.join("\n")).toMatch(/older Qwen Code chat/);
+  });
+});
