@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fromVariable, handoffOverride } from "./env.js";
 import { SessionFacts, UnknownKinds } from "./facts.js";
+import { fileUriPath } from "./file-uri.js";
 import { isInside, listDir, modifiedAt, readJsonFile } from "./files.js";
 import { finishReading } from "./finish.js";
 import { applyToolCall, argumentsOf, type ToolTable } from "./tool-calls.js";
@@ -27,15 +28,6 @@ const KNOWN_BLOCKS = new Set(["text", "tool_use", "tool_result", "thinking", "re
 
 function storeDir(where: SessionEnvironment): string {
   return handoffOverride("amp", where) ?? path.join(fromVariable(where, "XDG_DATA_HOME") ?? path.join(where.home, ".local", "share"), "amp");
-}
-
-function fileUriPath(uri: string | undefined): string | undefined {
-  if (!uri?.startsWith("file://")) return uri;
-  try {
-    return decodeURIComponent(new URL(uri).pathname);
-  } catch {
-    return undefined;
-  }
 }
 
 function workspaces(thread: JsonObject): string[] {

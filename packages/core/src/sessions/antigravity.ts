@@ -1,5 +1,7 @@
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { handoffOverride } from "./env.js";
+import { fileUriPath } from "./file-uri.js";
 import { SessionFacts } from "./facts.js";
 import { listDir, modifiedAt, readText } from "./files.js";
 import { finishReading } from "./finish.js";
@@ -27,8 +29,8 @@ function storeDir(where: SessionEnvironment): string {
 
 /** Whether an artifact mentions the repository (a file:// link or a plain absolute path into it). */
 function mentions(text: string, root: string): boolean {
-  const encoded = encodeURI(root.split(path.sep).join("/"));
-  return text.includes(`file://${encoded}/`) || text.includes(`file://${encoded})`) || text.includes(`${root}${path.sep}`);
+  const uri = pathToFileURL(root).href;
+  return text.includes(`${uri}/`) || text.includes(`${uri})`) || text.includes(`${root}${path.sep}`);
 }
 
 function artifactsOf(dir: string): Map<string, string> {
@@ -52,14 +54,9 @@ function titleOf(artifacts: Map<string, string>): string | undefined {
 /** file:// links of the walkthrough (what was changed) that point into the repository. */
 function linkedFiles(text: string, root: string): string[] {
   const files: string[] = [];
-  for (const match of text.matchAll(/file:\/\/(\/[^)\s#>"]+)/g)) {
-    let file: string;
-    try {
-      file = decodeURI(match[1]!);
-    } catch {
-      continue;
-    }
-    if (file.startsWith(`${root}${path.sep}`) && !files.includes(file)) files.push(file);
+  for (const match of text.matchAll(/file:\/\/\/[^)\s#>"]+/g)) {
+    const file = fileUriPath(match[0]);
+    if (file?.startsWith(`${root}${path.sep}`) && !files.includes(file)) files.push(file);
   }
   return files;
 }

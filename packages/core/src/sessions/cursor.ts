@@ -3,6 +3,7 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { fromVariable, handoffOverride } from "./env.js";
 import { SessionFacts, UnknownKinds } from "./facts.js";
+import { fileUriPath } from "./file-uri.js";
 import { isInside, listDir, modifiedAt } from "./files.js";
 import { finishReading } from "./finish.js";
 import { withSqlite, type SqliteDatabase } from "./sqlite/open.js";
@@ -112,7 +113,7 @@ function readChat(db: SqliteDatabase, file: string): CursorChat {
     const message = asObject(parseJson(data && Buffer.from(data).toString("utf8")));
     if (message) messages.push(message);
   }
-  return { meta, messages, workspace: workspace?.startsWith("file://") ? decodeURIComponent(new URL(workspace).pathname) : workspace };
+  return { meta, messages, workspace: fileUriPath(workspace) };
 }
 
 /** The user's words inside cursor-agent's wrappers: `<user_query>…</user_query>`, without `<user_info>`. */
