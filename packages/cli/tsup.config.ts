@@ -1,4 +1,5 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Options } from "tsup";
@@ -121,6 +122,13 @@ function vendoredLibraries(): Plugin {
   };
 }
 
+/** sql.js loads `sql-wasm.wasm` from the folder of the code that runs it: dist/vendor/, once bundled. */
+function copySqlJsWasm(): void {
+  const wasm = createRequire(import.meta.url).resolve("sql.js/dist/sql-wasm.wasm");
+  mkdirSync(fileURLToPath(new URL("./dist/vendor/", import.meta.url)), { recursive: true });
+  copyFileSync(wasm, fileURLToPath(new URL("./dist/vendor/sql-wasm.wasm", import.meta.url)));
+}
+
 /**
  * CommonJS, without code splitting: Node 20 loads one CommonJS file in a fraction of the time it
  * takes to load a graph of ES module chunks. @handoff/* are bundled from source together with their
@@ -149,6 +157,7 @@ export default defineConfig({
     options.alias = WORKSPACE;
   },
   onSuccess: async () => {
+    copySqlJsWasm();
     mkdirSync(fileURLToPath(new URL("./dist/schema/", import.meta.url)), { recursive: true });
     copyFileSync(path.join(packagesDir, "core/schema/session-state.schema.json"), fileURLToPath(new URL("./dist/schema/session-state.schema.json", import.meta.url)));
   },

@@ -13,6 +13,11 @@ const GIT_DIR = path.dirname(execFileSync("sh", ["-c", "command -v git"], { enco
 const EDITED = ["src/login.ts", "src/date.ts", "src/cli.ts", "src/settings.ts"];
 const CREATED = ["src/rate-limit.ts", "test/clock.ts", "src/table.ts", "src/cache.ts"];
 
+/** The variables of the other agents that read sessions, blanked like the four above. */
+const OTHER_AGENT_VARIABLES = Object.fromEntries(
+  ["XDG_CONFIG_HOME", "COPILOT_HOME", "CURSOR_CONFIG_DIR", "QWEN_RUNTIME_DIR", "CLINE_DATA_DIR", "CLINE_DIR", "GOOSE_PATH_ROOT", "KIMI_SHARE_DIR", "AIDER_CHAT_HISTORY_FILE"].map((name) => [name, ""]),
+);
+
 /** A repository in the state the sessions left it, and a home folder holding a session of every supported agent for it. */
 function setUp(): { repo: TestRepo; home: string; env: Record<string, string> } {
   const repo = createRepo();
@@ -21,7 +26,7 @@ function setUp(): { repo: TestRepo; home: string; env: Record<string, string> } 
   const home = makeTempDir("handoff-home-");
   installAllFixtures(home, repo.root);
   // The agents' own variables from the machine running the tests must not point elsewhere.
-  const env = { HOME: home, CLAUDE_CONFIG_DIR: "", CODEX_HOME: "", GEMINI_CLI_HOME: "", XDG_DATA_HOME: "", HANDOFF_OFFLINE: "1" };
+  const env = { HOME: home, CLAUDE_CONFIG_DIR: "", CODEX_HOME: "", GEMINI_CLI_HOME: "", XDG_DATA_HOME: "", HANDOFF_OFFLINE: "1", ...OTHER_AGENT_VARIABLES };
   return { repo, home, env };
 }
 
@@ -76,12 +81,21 @@ describe("OpenCode 1.2 and later: the sessions in opencode.db", () => {
     expectNoPlantedSecret(readFileSync(path.join(repo.root, ".opencode/.session-state.json"), "utf8"));
   });
 
-  it.runIf(sqliteNode !== process.execPath)("on a Node.js without SQLite says what it needs, and reads the older storage folder", () => {
-    const { repo, home, env } = setUp();
-    writeFileSync(path.join(home, AGENT_HOMES.opencode, "opencode.db"), "not read on this Node.js");
+  it.skipIf(!sqliteNode)("reads the database on this Node.js too, with or without node:sqlite (sql.js otherwise)", () => {
+    const { repo, store, env } = migrated(sqliteNode!);
+    rmSync(path.join(store, "storage"), { recursive: true });
     const result = runHandoff(repo.root, ["save", "opencode", "--from-session"], { env });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/opencode\.db \(SQLite\) needs Node\.js 22\.13 or newer to read; this is v\d+/);
+    expect(result.stderr).toContain(`📖 Read the OpenCode session`);
+    expect(stateOf(repo, ".opencode/.session-state.json").task.description).toContain("Cache the settings page for five minutes");
+  });
+
+  it("names a database it cannot read, and reads the older storage folder", () => {
+    const { repo, home, env } = setUp();
+    writeFileSync(path.join(home, AGENT_HOMES.opencode, "opencode.db"), "this is not a SQLite database, just text long enough to have a header");
+    const result = runHandoff(repo.root, ["save", "opencode", "--from-session"], { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/could not read .*opencode\.db: .*not a database/);
     expect(stateOf(repo, ".opencode/.session-state.json").task.description).toContain("Cache the settings page for five minutes");
   });
 });
@@ -289,10 +303,12 @@ describe("handoff agents", () => {
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/AGENT\s+NAME\s+STATE FILE\s+STATE\s+SESSION/);
     expect(table.stdout).toMatch(/claude\s+Claude Code\s+\S+\s+-\s+✓ readable/);
-    expect(table.stdout).toMatch(/aider\s+Aider\s+\S+\s+-\s+n\/a/);
+    expect(table.stdout).toMatch(/aider\s+Aider\s+\S+\s+-\s+-/);
+    expect(table.stdout).toMatch(/windsurf\s+Windsurf\s+\S+\s+-\s+n\/a/);
     const json = JSON.parse(runHandoff(repo.root, ["agents", "--json"], { env }).stdout) as { name: string; hasSession: boolean }[];
     const withSession = json.filter((agent) => agent.hasSession).map((agent) => agent.name);
-    expect(withSession.sort()).toEqual(["claude", "codex", "gemini", "opencode"]);
+    // Every agent whose fixture is under the home folder; Aider's and Crush's live in the repository.
+    expect(withSession.sort()).toEqual(["amp", "antigravity", "claude", "cline", "codex", "copilot", "cursor", "droid", "gemini", "goose", "kimi", "opencode", "qwen", "roo"]);
   });
 
   it("shows no session for a repository the agents never worked in", () => {

@@ -29,10 +29,11 @@ export interface SessionInputOptions {
  * with notes on stderr: what was read, what was skipped, how many secrets were redacted.
  */
 export async function inputWithSession(out: Output, options: SessionInputOptions): Promise<SaveInput> {
-  const { session, notes } = await readAgentSession({ agent: options.agent, root: options.root });
+  const { session, notes, unreadable } = await readAgentSession({ agent: options.agent, root: options.root });
   const label = displaySafe(agentLabel(options.agent));
   if (!session) {
-    if (options.reportMissing) {
+    if (unreadable) out.note(`⚠️  The ${label} session is unreadable, saving without it: ${displaySafe(unreadable)}`);
+    else if (options.reportMissing) {
       out.note(`⚠️  No ${label} session found for this repository; saving without one`);
       for (const note of notes) out.note(`   ${displaySafe(note)}`);
     }

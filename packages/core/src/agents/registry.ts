@@ -44,6 +44,12 @@ const BUILT_IN: Record<string, BuiltIn> = {
   amp: { label: "Amp", file: ".amp/.session-state.json", command: "amp", promptArgs: [] },
   kiro: { label: "Kiro", file: ".kiro/.session-state.json", command: "kiro-cli", promptArgs: ["chat", "{prompt}"] },
   qwen: { label: "Qwen Code", file: ".qwen/.session-state.json", command: "qwen", promptArgs: ["-i", "{prompt}"] },
+  roo: { label: "Roo Code", file: ".roo/.session-state.json" },
+  goose: { label: "Goose", file: ".goose/.session-state.json", command: "goose", promptArgs: ["run", "--interactive", "--text", "{prompt}"] },
+  crush: { label: "Crush", file: ".crush/.session-state.json", command: "crush", promptArgs: [] },
+  droid: { label: "Factory Droid", file: ".factory/.session-state.json", command: "droid", promptArgs: [] },
+  kimi: { label: "Kimi CLI", file: ".kimi/.session-state.json", command: "kimi", promptArgs: [] },
+  antigravity: { label: "Antigravity", file: ".antigravity/.session-state.json" },
 };
 
 export const BUILT_IN_AGENT_NAMES: readonly string[] = Object.keys(BUILT_IN);

@@ -1,4 +1,5 @@
 import { isInside } from "./files.js";
+import type { SqliteDatabase } from "./sqlite/open.js";
 import type { OpencodeSession, OpencodeTranscript } from "./opencode-records.js";
 import { asNumber, asObject, asString, parseJson, type JsonObject } from "./values.js";
 
@@ -6,44 +7,11 @@ import { asNumber, asObject, asString, parseJson, type JsonObject } from "./valu
  * OpenCode's SQLite store (1.2 and later): `opencode.db`, with the tables `project` (`worktree`),
  * `session` (`directory`, `title`, `parent_id`, `time_updated`), `message` and `part` (their JSON
  * in `data`, the same shapes as the JSON storage had, without the ids) and `todo` (one row per
- * item, by `position`). It is opened read-only; OpenCode may be writing to it meanwhile.
+ * item, by `position`). It is opened read-only (sqlite/open.ts: node:sqlite, or sql.js on Node.js 20);
+ * OpenCode may be writing to it meanwhile.
  */
 
-/** The first Node.js with `node:sqlite` available without a flag. */
-export const SQLITE_NODE_VERSION = "22.13";
-
-interface Statement {
-  all(...parameters: unknown[]): Record<string, unknown>[];
-  get(...parameters: unknown[]): Record<string, unknown> | undefined;
-}
-
-export interface SqliteDatabase {
-  prepare(sql: string): Statement;
-  close(): void;
-}
-
-interface SqliteModule {
-  DatabaseSync: new (file: string, options: { readOnly: boolean }) => SqliteDatabase;
-}
-
-/**
- * `file` opened read-only with Node's own SQLite, or undefined on a Node.js without it (20, say).
- * Node marks node:sqlite experimental and says so on stderr; that note is for the user's own
- * code, not for a read handoff makes on their behalf, so it is held back here.
- */
-export function openSqlite(file: string): SqliteDatabase | undefined {
-  const getBuiltinModule = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
-  const emitWarning = process.emitWarning;
-  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
-    if (!String(warning).includes("SQLite")) (emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
-  }) as typeof process.emitWarning;
-  try {
-    const sqlite = getBuiltinModule?.call(process, "node:sqlite") as SqliteModule | undefined;
-    return sqlite && new sqlite.DatabaseSync(file, { readOnly: true });
-  } finally {
-    process.emitWarning = emitWarning;
-  }
-}
+export type { SqliteDatabase } from "./sqlite/open.js";
 
 /** Only what a reader uses: a session row also holds its diffs and settings, which can be large. */
 const SESSION_COLUMNS = "id, project_id, directory, title, time_created, time_updated";

@@ -3,7 +3,8 @@ import { fromVariable, handoffOverride } from "./env.js";
 import { modifiedAt } from "./files.js";
 import { jsonSessionAt, jsonSessionFile, jsonSessions, jsonTranscript } from "./opencode-json.js";
 import { readTranscript, type OpencodeSession } from "./opencode-records.js";
-import { openSqlite, SQLITE_NODE_VERSION, sqliteSession, sqliteSessions, sqliteTranscript, type SqliteDatabase } from "./opencode-sqlite.js";
+import { sqliteSession, sqliteSessions, sqliteTranscript, type SqliteDatabase } from "./opencode-sqlite.js";
+import { openSqlite } from "./sqlite/open.js";
 import type { SessionEnvironment, SessionLookup, SessionReader } from "./types.js";
 
 /**
@@ -18,13 +19,13 @@ function storeDir(where: SessionEnvironment): string {
 
 const newest = (sessions: OpencodeSession[]) => [...sessions].sort((a, b) => b.updatedAt - a.updatedAt)[0];
 
-/** Runs `work` on the database, or says why it cannot: no such file, a Node.js without SQLite, a read that failed. */
-function withDatabase<T>(file: string, work: (db: SqliteDatabase) => T): { value?: T; note?: string } {
+/** Runs `work` on the database, or says why it cannot: no such file, a read that failed. */
+async function withDatabase<T>(file: string, work: (db: SqliteDatabase) => T): Promise<{ value?: T; note?: string }> {
   if (modifiedAt(file) === 0) return {};
   let db: SqliteDatabase | undefined;
   try {
-    db = openSqlite(file);
-    if (!db) return { note: `${file} (SQLite) needs Node.js ${SQLITE_NODE_VERSION} or newer to read; this is ${process.version}` };
+    db = await openSqlite(file);
+    if (!db) return {};
     return { value: work(db) };
   } catch (error) {
     return { note: `could not read ${file}: ${error instanceof Error ? error.message : String(error)}` };
@@ -40,7 +41,7 @@ export const opencodeReader: SessionReader = {
   async find(root, where) {
     const dbFile = path.join(storeDir(where), "opencode.db");
     const storage = path.join(storeDir(where), "storage");
-    const fromDb = withDatabase(dbFile, (db) => newest(sqliteSessions(db, root)));
+    const fromDb = await withDatabase(dbFile, (db) => newest(sqliteSessions(db, root)));
     const fromJson = newest(jsonSessions(storage, root));
     const found: SessionLookup["session"] =
       fromDb.value && (!fromJson || fromDb.value.updatedAt >= fromJson.updatedAt)
@@ -54,7 +55,7 @@ export const opencodeReader: SessionReader = {
   async read(found, root, where) {
     const storage = path.join(storeDir(where), "storage");
     if (found.file.endsWith(".db")) {
-      const read = withDatabase(found.file, (db) => {
+      const read = await withDatabase(found.file, (db) => {
         const session = sqliteSession(db, found.id);
         return session && readTranscript(sqliteTranscript(db, session), root);
       });

@@ -2,7 +2,8 @@ import { agentLabel } from "../agents/registry.js";
 import type { SaveInput } from "../state/build.js";
 import { currentEnvironment } from "./env.js";
 import { checkFilesAgainstGit } from "./git-cross-check.js";
-import { sessionReaderFor } from "./readers.js";
+import { SESSION_AGENTS, sessionReaderFor } from "./readers.js";
+import { UnreadableSession } from "./unreadable.js";
 
 export interface AgentSession {
   agent: string;
@@ -19,6 +20,8 @@ export interface AgentSessionResult {
   session?: AgentSession;
   /** What was skipped or not found, for a note on stderr. */
   notes: string[];
+  /** Set when the session was found but its format is not one handoff knows: "<file>: unreadable (format X)". */
+  unreadable?: string;
 }
 
 export interface ReadAgentSessionOptions {
@@ -38,7 +41,7 @@ function describe(error: unknown): string {
  */
 export async function readAgentSession(options: ReadAgentSessionOptions): Promise<AgentSessionResult> {
   const reader = sessionReaderFor(options.agent);
-  if (!reader) return { notes: [`handoff cannot read ${agentLabel(options.agent)} sessions (it reads claude, codex, gemini and opencode)`] };
+  if (!reader) return { notes: [`handoff cannot read ${agentLabel(options.agent)} sessions (it reads ${SESSION_AGENTS.join(", ")})`] };
   const where = currentEnvironment(options.env);
   try {
     const lookup = await reader.find(options.root, where);
@@ -60,6 +63,7 @@ export async function readAgentSession(options: ReadAgentSessionOptions): Promis
       notes: [...lookup.notes, ...reading.notes, ...checked.notes],
     };
   } catch (error) {
+    if (error instanceof UnreadableSession) return { notes: [], unreadable: error.message };
     return { notes: [`could not read the ${agentLabel(reader.agent)} session: ${describe(error)}`] };
   }
 }

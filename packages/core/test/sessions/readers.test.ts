@@ -184,8 +184,8 @@ describe("reading defensively", () => {
 
   it("an agent without a reader says so", async () => {
     const { root, env } = setUp();
-    const result = await readAgentSession({ agent: "aider", root, env });
+    const result = await readAgentSession({ agent: "windsurf", root, env });
     expect(result.session).toBeUndefined();
-    expect(result.notes[0]).toMatch(/cannot read Aider sessions/);
+    expect(result.notes[0]).toMatch(/cannot read Windsurf sessions/);
   });
 });
