@@ -114,7 +114,9 @@ function vendoredLibraries(): Plugin {
     setup(build) {
       build.onResolve({ filter: /^[^./]/ }, (args) => {
         const target = byLibrary.get(args.path);
-        if (!target || args.importer.startsWith(VENDOR_DIR)) return undefined;
+        // A library's own imports (the MCP SDK's of zod) are bundled with it, in its vendor file.
+        const fromLibrary = /[\\/]node_modules[\\/]/.test(args.importer);
+        if (!target || fromLibrary || args.importer.startsWith(VENDOR_DIR)) return undefined;
         return { path: target, external: true };
       });
     },

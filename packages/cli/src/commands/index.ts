@@ -16,5 +16,6 @@ export const COMMANDS: CommandTable = {
   agents: { summary: "list the known agents and their state files", load: () => import("./agents.js") },
   init: { summary: "set the repo up: npm session:* scripts, .gitignore entries, git hooks", load: () => import("./init.js") },
   hooks: { summary: "install, remove or run the git hooks that keep states fresh", load: () => import("./hooks.js") },
+  mcp: { summary: "run the MCP server for agents; install or remove it in their MCP config", load: () => import("./mcp.js") },
   validate: { summary: "run the checks and the STRICT/FLEXIBLE rules; record the results", load: () => import("./validate.js") },
 };

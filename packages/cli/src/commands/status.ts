@@ -17,7 +17,7 @@ import { hookLogNotice } from "./hooks-log-notice.js";
 import { takePositionals } from "./positionals.js";
 import { formatTable } from "./table.js";
 
-interface AgentStatus {
+export interface AgentStatus {
   agent: string;
   file: string;
   state?: SessionState;
@@ -76,7 +76,7 @@ const status: Command = {
   },
 };
 
-function readAgentStatus(root: string, agent: AgentInfo, now: ReturnType<typeof currentFreshness>): AgentStatus | undefined {
+export function readAgentStatus(root: string, agent: AgentInfo, now: ReturnType<typeof currentFreshness>): AgentStatus | undefined {
   const file = statePath(root, agent);
   try {
     const parsed = readStateFile(file);
