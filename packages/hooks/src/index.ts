@@ -44,3 +44,6 @@ export type {
   ConfigEdit,
   JsonPath,
 } from "./project-config/index.js";
+
+export { installMcpServer, uninstallMcpServer, mcpServerCommand } from "./mcp-config/index.js";
+export type { McpRegistration, McpInstallOptions, McpInstallResult, McpServerCommand } from "./mcp-config/index.js";

@@ -1,10 +1,12 @@
 import { displaySafe, getAgent, openRepo } from "@handoff/core";
 import { installHooks } from "@handoff/hooks";
+import { stringOption } from "../args.js";
 import type { Output } from "../output.js";
 import type { Command } from "./command.js";
 import { currentHandoff, printInstall } from "./hooks-report.js";
 import { ignoreStateFiles } from "./init-gitignore.js";
 import { addSessionScripts, SESSION_SCRIPTS, type ScriptsResult } from "./init-package-scripts.js";
+import { registerMcpServer } from "./mcp-register.js";
 import { takePositionals } from "./positionals.js";
 
 /** The agents of the spec; their state files are ignored whether or not they have one yet. */
@@ -50,7 +52,7 @@ const init: Command = {
     );
 
     printInstall(out, await installHooks({ cwd: root, target: currentHandoff() }));
-    return 0;
+    return (await registerMcpServer(out, opened, stringOption(parsed, "agents"))) ? 0 : 1;
   },
 };
 
