@@ -8,15 +8,18 @@ export async function serve(cwd: string): Promise<void> {
   guardStdout();
   let watch: ReturnType<typeof watchStateFiles> | undefined;
   const server = createServer(cwd, () => void watch?.check());
-  watch = watchStateFiles(cwd, () => {
-    if (server.isConnected()) server.sendResourceListChanged();
-  });
-  const transport = new StdioServerTransport();
+  // The state files are first looked at once the client is initialized: nothing (not even a git
+  // process) competes with the answer to `initialize`.
+  server.server.oninitialized = () => {
+    watch ??= watchStateFiles(cwd, () => {
+      if (server.isConnected()) server.sendResourceListChanged();
+    });
+  };
   const stop = () => {
     watch?.stop();
     void server.close();
   };
   process.stdin.once("end", stop);
   process.stdin.once("close", stop);
-  await server.connect(transport);
+  await server.connect(new StdioServerTransport());
 }

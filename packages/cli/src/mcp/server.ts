@@ -6,6 +6,7 @@ import { z } from "zod/v4";
 import packageJson from "../../package.json" with { type: "json" };
 import { agentsWithState } from "./agents-with-state.js";
 import type { TextKind } from "./handlers.js";
+import { lazyValidator } from "./lazy-validator.js";
 import { FIELD_TEXT, notOneOf, PROMPT_TEXT, RESOURCE_TEXT, SERVER_INSTRUCTIONS, TOOL_TEXT } from "./messages.js";
 
 /**
@@ -36,7 +37,7 @@ async function text(kind: TextKind, cwd: string, agent: unknown): Promise<string
 
 /** The handoff MCP server for the repository around `cwd`: four tools, two resources, two prompts. */
 export function createServer(cwd: string, onSaved: () => void): McpServer {
-  const server = new McpServer({ name: "handoff", version: packageJson.version }, { instructions: SERVER_INSTRUCTIONS });
+  const server = new McpServer({ name: "handoff", version: packageJson.version }, { instructions: SERVER_INSTRUCTIONS, jsonSchemaValidator: lazyValidator() });
 
   server.registerTool("handoff_status", { ...TOOL_TEXT.status, inputSchema: {}, annotations: { readOnlyHint: true } }, async () =>
     (await handlers()).TOOLS.handoff_status(cwd),
