@@ -5,7 +5,9 @@
 //   node bench/mcp.mjs [--rounds N]     (default 10; build first: pnpm run build)
 //
 // - start: spawning `handoff mcp` until its answer to `initialize` arrives, against spawning
-//   `node -e 0` until it exits (target: at most 1.3x), interleaved, the order alternating.
+//   `node -e 0` until it exits (target: at most 1.3x), interleaved, the order alternating; and,
+//   for reference, a bare server of the same SDK build (dist/vendor/mcp-sdk.cjs) with no tool:
+//   what the SDK alone costs.
 // - handoff_status: a tools/call round trip in a running server: the first call (which loads the
 //   tool code) and the median of the calls after it, with `handoff status --json` for reference.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
@@ -17,6 +19,13 @@ import { median } from "./lib/measure.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const HANDOFF = path.resolve(here, "../packages/cli/dist/cli.cjs");
+const SDK = path.resolve(here, "../packages/cli/dist/vendor/mcp-sdk.cjs");
+const BARE_SERVER = [
+  `const { McpServer, StdioServerTransport } = require(${JSON.stringify(SDK)});`,
+  `const server = new McpServer({ name: "handoff", version: "0" }, { jsonSchemaValidator: { getValidator() { throw new Error("unused"); } } });`,
+  `server.connect(new StdioServerTransport());`,
+  `process.stdin.once("end", () => server.close());`,
+].join("\n");
 const NODE = process.execPath;
 const args = process.argv.slice(2);
 const rounds = Number(args[args.indexOf("--rounds") + 1]) || 10;
@@ -46,8 +55,8 @@ const message = (id, method, params = {}) => `${JSON.stringify({ jsonrpc: "2.0",
 const INITIALIZE = message(1, "initialize", { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "bench", version: "1" } });
 
 /** A running `handoff mcp` and a way to wait for the answer to a request id. */
-function startServer() {
-  const child = spawn(NODE, [HANDOFF, "mcp"], { cwd: repo, env, stdio: ["pipe", "pipe", "inherit"] });
+function startServer(command = [HANDOFF, "mcp"]) {
+  const child = spawn(NODE, command, { cwd: repo, env, stdio: ["pipe", "pipe", "inherit"] });
   let buffer = "";
   const waiting = new Map();
   child.stdout.on("data", (chunk) => {
@@ -69,9 +78,9 @@ function startServer() {
   return { request, stop };
 }
 
-async function timeStart() {
+async function timeStart(command) {
   const start = process.hrtime.bigint();
-  const server = startServer();
+  const server = startServer(command);
   const answer = await server.request(1, INITIALIZE);
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (answer.result?.serverInfo?.name !== "handoff") throw new Error(`unexpected answer: ${JSON.stringify(answer)}`);
@@ -84,11 +93,12 @@ function timeNode() {
   return new Promise((resolve) => spawn(NODE, ["-e", "0"], { env }).once("exit", () => resolve(Number(process.hrtime.bigint() - start) / 1e6)));
 }
 
-const samples = { start: [], node: [] };
+const samples = { start: [], node: [], sdk: [] };
+const SIDES = { start: () => timeStart(), node: timeNode, sdk: () => timeStart(["-e", BARE_SERVER]) };
 for (let round = 0; round < WARMUP + rounds; round++) {
-  const order = round % 2 === 0 ? ["start", "node"] : ["node", "start"];
+  const order = round % 2 === 0 ? ["start", "node", "sdk"] : ["sdk", "node", "start"];
   for (const side of order) {
-    const ms = side === "start" ? await timeStart() : await timeNode();
+    const ms = await SIDES[side]();
     if (round >= WARMUP) samples[side].push(ms);
   }
 }
@@ -114,17 +124,21 @@ rmSync(tmp, { recursive: true, force: true });
 
 const start = median(samples.start);
 const node = median(samples.node);
+const sdk = median(samples.sdk);
 const result = {
   rounds,
   start_ms: +start.toFixed(1),
   node_ms: +node.toFixed(1),
   start_ratio: +(start / node).toFixed(2),
   start_target: TARGET,
+  sdk_alone_ms: +sdk.toFixed(1),
+  sdk_alone_ratio: +(sdk / node).toFixed(2),
   status_first_call_ms: +calls[0].toFixed(1),
   status_call_ms: +median(calls.slice(1)).toFixed(1),
   cli_status_ms: +median(cli).toFixed(1),
 };
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
 console.log(`handoff mcp: spawn → initialize answer ${fmt(start)} / node -e 0 ${fmt(node)} = ${result.start_ratio}x (target ≤ ${TARGET}x)`);
+console.log(`the SDK alone (a bare server of the same build): ${fmt(sdk)} = ${result.sdk_alone_ratio}x node -e 0`);
 console.log(`handoff_status round trip: first call ${fmt(calls[0])}, then ${fmt(median(calls.slice(1)))} (handoff status --json: ${fmt(median(cli))})`);
 console.log(JSON.stringify(result));
