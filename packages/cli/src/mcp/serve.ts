@@ -15,7 +15,10 @@ export async function serve(cwd: string): Promise<void> {
       if (server.isConnected()) server.sendResourceListChanged();
     });
   };
+  let stopped = false;
   const stop = () => {
+    if (stopped) return;
+    stopped = true;
     watch?.stop();
     void server.close();
   };

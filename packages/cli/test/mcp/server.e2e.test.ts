@@ -115,6 +115,14 @@ describe("handoff mcp over stdio", () => {
     expect(resources.map((resource) => resource.uri).sort()).toEqual(["handoff://prompt/claude", "handoff://state/claude"]);
   });
 
+  it("sends list_changed when a state file appears from outside the server (a CLI save)", async () => {
+    const before = mcp.listChanges();
+    expect(runHandoff(repo.root, ["save", "gemini", "--task", "Review", "--offline"]).code).toBe(0);
+    await until(() => mcp.listChanges() > before);
+    const { resources } = await mcp.client.listResources();
+    expect(resources.map((resource) => resource.uri)).toContain("handoff://state/gemini");
+  });
+
   it("handoff_save with bad input answers an error with the CLI's message and writes nothing", async () => {
     const before = readFileSync(path.join(repo.root, CLAUDE_FILE), "utf8");
 
@@ -156,7 +164,8 @@ describe("handoff mcp over stdio", () => {
   it("handoff_restore refreshes a state the repository moved past, as restore does", async () => {
     const head = repo.commit("More", { "src/more.ts": "export const more = 2;\n" });
     const status = await mcp.call("handoff_status");
-    const claude = (status.structuredContent as { agents: { agent: string; freshness: string; stale_because?: string[] }[] }).agents[0]!;
+    type Listed = { agents: { agent: string; freshness: string; stale_because?: string[] }[] };
+    const claude = (status.structuredContent as Listed).agents.find((entry) => entry.agent === "claude")!;
     expect(claude).toMatchObject({ agent: "claude", freshness: "stale" });
     expect(claude.stale_because).toContain("new commits (HEAD moved)");
     expect(textOf(status)).toContain("claude: stale (new commits (HEAD moved)");
@@ -164,7 +173,8 @@ describe("handoff mcp over stdio", () => {
     const view = await mcp.call("handoff_restore", { agent: "claude" });
     expect(textOf(view)).toContain("its git part was refreshed");
     expect(readState().git.last_commit).toContain(head.slice(0, 7));
-    expect((await mcp.call("handoff_status")).structuredContent).toMatchObject({ agents: [{ agent: "claude", freshness: "fresh" }] });
+    const after = (await mcp.call("handoff_status")).structuredContent as Listed;
+    expect(after.agents.find((entry) => entry.agent === "claude")).toMatchObject({ freshness: "fresh" });
   });
 
   it("handoff_restore with bad input answers the CLI's message and hint", async () => {
