@@ -18,10 +18,11 @@ function parseTomlFile(file: string, text: string): Record<string, unknown> {
   }
 }
 
-/** The value at `entry`, as plain JSON data (smol-toml's tables have no prototype). */
+/** Parsers' objects as plain JSON data, to compare (smol-toml's and jsonc-parser's have no prototype). */
+const plain = (value: unknown): unknown => (value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as unknown));
+
 function entryIn(tree: unknown, entry: string[]): unknown {
-  const found = entry.reduce<unknown>((node, key) => (typeof node === "object" && node !== null ? (node as Record<string, unknown>)[key] : undefined), tree);
-  return found === undefined ? undefined : (JSON.parse(JSON.stringify(found)) as unknown);
+  return plain(entry.reduce<unknown>((node, key) => (typeof node === "object" && node !== null ? (node as Record<string, unknown>)[key] : undefined), tree));
 }
 
 /**
@@ -36,7 +37,7 @@ export function checkEntry(root: string, config: McpConfigFile, text: string | u
   if (config.format === "json") {
     const tree = parseJsonObject(file, current);
     const node = tree ? jsonc.findNodeAtLocation(tree, config.entry) : undefined;
-    if (node && !recordedAsMine && !isDeepStrictEqual(jsonc.getNodeValue(node), config.value)) return "theirs";
+    if (node && !recordedAsMine && !isDeepStrictEqual(plain(jsonc.getNodeValue(node)), config.value)) return "theirs";
     return "mine";
   }
   const existing = entryIn(parseTomlFile(file, current), config.entry);
