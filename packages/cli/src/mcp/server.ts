@@ -17,6 +17,13 @@ const handlers = () => import("./handlers.js");
 
 const FORMATS = ["view", "prompt", "json"] as const;
 
+/**
+ * Bounds on what one call may write: a state file is read back only up to 5 MB (core's
+ * MAX_STATE_BYTES), so an agent's runaway text must not make it unreadable for the next one.
+ */
+const LIMITS = { text: 10_000, name: 200, steps: 100, step: 2_000 } as const;
+const boundedText = (field: string, max: number) => z.string().min(1, `${field} must not be empty`).max(max, `${field} must be at most ${max} characters`);
+
 /** Agent names to complete: those with a state here, else the built-in ones. */
 async function agentNames(cwd: string, prefix: string): Promise<string[]> {
   const withState = (await agentsWithState(cwd)).map((agent) => agent.name);
@@ -24,7 +31,7 @@ async function agentNames(cwd: string, prefix: string): Promise<string[]> {
 }
 
 const agentField = (description: string) =>
-  z.string({ error: "agent must be a string, e.g. claude" }).min(1, "agent must not be empty").describe(description);
+  z.string({ error: "agent must be a string, e.g. claude" }).min(1, "agent must not be empty").max(LIMITS.name, `agent must be at most ${LIMITS.name} characters`).describe(description);
 const enumField = <T extends readonly [string, ...string[]]>(field: string, values: T, description: string) =>
   z.enum(values, { error: (issue) => notOneOf(field, values, issue.input) }).describe(description);
 
@@ -62,12 +69,16 @@ export function createServer(cwd: string, onSaved: () => void): McpServer {
       ...TOOL_TEXT.save,
       inputSchema: {
         agent: agentField(FIELD_TEXT.agent),
-        task: z.string().min(1, "task must not be empty").optional().describe(FIELD_TEXT.task),
+        task: boundedText("task", LIMITS.text).optional().describe(FIELD_TEXT.task),
         status: enumField("status", TASK_STATUSES, FIELD_TEXT.status).optional(),
         priority: enumField("priority", TASK_PRIORITIES, FIELD_TEXT.priority).optional(),
-        next_steps: z.array(z.string().min(1, "a next step must not be empty")).optional().describe(FIELD_TEXT.nextSteps),
-        reason: z.string().optional().describe(FIELD_TEXT.reason),
-        model: z.string().optional().describe(FIELD_TEXT.model),
+        next_steps: z
+          .array(boundedText("a next step", LIMITS.step))
+          .max(LIMITS.steps, `next_steps must have at most ${LIMITS.steps} steps`)
+          .optional()
+          .describe(FIELD_TEXT.nextSteps),
+        reason: boundedText("reason", LIMITS.text).optional().describe(FIELD_TEXT.reason),
+        model: boundedText("model", LIMITS.name).optional().describe(FIELD_TEXT.model),
       },
       annotations: { destructiveHint: false, idempotentHint: false },
     },

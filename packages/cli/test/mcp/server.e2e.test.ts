@@ -140,6 +140,11 @@ describe("handoff mcp over stdio", () => {
     expect(textOf(types)).toMatch(/task/);
     expect(textOf(types)).toMatch(/next_steps/);
 
+    const long = await mcp.call("handoff_save", { agent: "claude", task: "x".repeat(10_001), next_steps: Array.from({ length: 101 }, (_, i) => `step ${i}`) });
+    expect(long.isError).toBe(true);
+    expect(textOf(long)).toContain("task must be at most 10000 characters");
+    expect(textOf(long)).toContain("next_steps must have at most 100 steps");
+
     expect(await mcp.call("handoff_save", {}).then((result) => result.isError)).toBe(true);
     expect(readFileSync(path.join(repo.root, CLAUDE_FILE), "utf8")).toBe(before);
   });
