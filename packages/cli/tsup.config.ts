@@ -95,8 +95,9 @@ function libraryShims(): Plugin {
   return {
     name: "library-shims",
     setup(build) {
+      // The shims, and src/vendor/<name>.ts bundling the real library, reach the real one.
       build.onResolve({ filter: new RegExp(`^(?:${shimmed.map(escape).join("|")})$`) }, (args) =>
-        args.importer.startsWith(SHIMS_DIR) ? undefined : { path: path.join(SHIMS_DIR, `${args.path}.ts`) },
+        args.importer.startsWith(VENDOR_DIR) ? undefined : { path: path.join(SHIMS_DIR, `${args.path}.ts`) },
       );
     },
   };

@@ -1,4 +1,6 @@
-/** ajv-formats loads with ajv, when the first ajv instance is made (see ./ajv.ts). */
+import { loadAjv } from "./ajv.js";
+
+/** ajv-formats loads with ajv, from dist/vendor/ajv.cjs, when the first ajv instance is made (see ./ajv.ts). */
 export default function addFormats(ajv: object, options?: object): object {
-  return (require("ajv-formats") as { default: (ajv: object, options?: object) => object }).default(ajv, options);
+  return loadAjv().addFormats(ajv, options);
 }
