@@ -3,7 +3,7 @@
  * repository, through initialize, the lists, every tool with good and bad input, both resources
  * and both prompts; what the tools save is read back from disk.
  */
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, createRepo, makeTempDir, runHandoff, type TestRepo } from "@handoff/test-utils";
@@ -307,6 +307,26 @@ describe("handoff mcp outside a repository", () => {
         expect(textOf(result), tool).toBe(expected);
       }
       expect((await mcp.client.listResources()).resources).toEqual([]);
+      expect(mcp.errors).toEqual([]);
+    } finally {
+      await mcp.close();
+    }
+  });
+});
+
+describe("handoff mcp and stray console output", () => {
+  afterAll(cleanupTempDirs);
+
+  it("sends what a library prints with console.log to stderr, never into the protocol on stdout", async () => {
+    const repo = createRepo();
+    repo.commit("An app", { "src/app.ts": "export const app = 1;\n" });
+    const noisy = path.join(makeTempDir(), "noisy.cjs");
+    // Loaded before handoff: prints on stdout through console.log every few milliseconds.
+    writeFileSync(noisy, 'setInterval(() => console.log("stray line from a library"), 5).unref();\n');
+    const mcp = await startMcp(repo.root, { NODE_OPTIONS: `--require ${noisy}` });
+    try {
+      await until(() => mcp.stderr().includes("stray line from a library") || mcp.errors.length > 0);
+      for (let call = 0; call < 5; call++) expect((await mcp.call("handoff_status")).isError).toBeFalsy();
       expect(mcp.errors).toEqual([]);
     } finally {
       await mcp.close();
