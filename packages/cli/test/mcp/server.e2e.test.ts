@@ -83,7 +83,7 @@ describe("handoff mcp over stdio", () => {
     const result = await mcp.call("handoff_status");
     expect(result.isError).toBeFalsy();
     expect(textOf(result)).toContain("No session state saved");
-    expect(result.structuredContent).toEqual({ agents: [] });
+    expect(result.structuredContent).toEqual({ agents: [], hook_errors: [] });
   });
 
   it("handoff_save writes the state, keeps earlier fields, and the resource list changes", async () => {

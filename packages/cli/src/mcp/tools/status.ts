@@ -1,5 +1,6 @@
 import { currentFreshness, displaySafe, listAgents, openRepo } from "@handoff/core";
 import { age } from "../../commands/age.js";
+import { hookLogNotice } from "../../commands/hooks-log-notice.js";
 import { readAgentStatus, type AgentStatus } from "../../commands/status.js";
 import { staleBecause } from "../freshness-reason.js";
 import type { ToolAnswer } from "../result.js";
@@ -31,8 +32,10 @@ export async function statusTool(cwd: string): Promise<ToolAnswer> {
     if (entry.state && entry.freshness !== "fresh") entry.stale_because = staleBecause(entry.state, now);
     agents.push(entry);
   }
-  const text = agents.length
+  const listed = agents.length
     ? agents.map(line).map((text) => text.split("\n").map(displaySafe).join("\n")).join("\n")
     : "No session state saved in this repository yet. Call handoff_save with your agent name to save one.";
-  return { text, structured: { agents } };
+  // As in `handoff status`: errors the git hooks logged lately, which may explain a stale state.
+  const hookErrors = hookLogNotice(opened.repo.root, opened.repo.gitDir);
+  return { text: [listed, ...hookErrors].join("\n"), structured: { agents, hook_errors: hookErrors } };
 }
