@@ -96,8 +96,9 @@ function libraryShims(): Plugin {
   return {
     name: "library-shims",
     setup(build) {
+      // The shims, and src/vendor/<name>.ts bundling the real library, reach the real one.
       build.onResolve({ filter: new RegExp(`^(?:${shimmed.map(escape).join("|")})$`) }, (args) =>
-        args.importer.startsWith(SHIMS_DIR) ? undefined : { path: path.join(SHIMS_DIR, `${args.path}.ts`) },
+        args.importer.startsWith(VENDOR_DIR) ? undefined : { path: path.join(SHIMS_DIR, `${args.path}.ts`) },
       );
     },
   };
@@ -115,7 +116,9 @@ function vendoredLibraries(): Plugin {
     setup(build) {
       build.onResolve({ filter: /^[^./]/ }, (args) => {
         const target = byLibrary.get(args.path);
-        if (!target || args.importer.startsWith(VENDOR_DIR)) return undefined;
+        // A library's own imports (the MCP SDK's of zod) are bundled with it, in its vendor file.
+        const fromLibrary = /[\\/]node_modules[\\/]/.test(args.importer);
+        if (!target || fromLibrary || args.importer.startsWith(VENDOR_DIR)) return undefined;
         return { path: target, external: true };
       });
     },

@@ -64,7 +64,7 @@ function systemError(error: unknown): (NodeJS.ErrnoException & { path: string })
     : undefined;
 }
 
-async function report(commands: CommandTable, error: unknown, out: Output): Promise<number> {
+export async function report(commands: CommandTable, error: unknown, out: Output): Promise<number> {
   const usage = (error as { usage?: string }).usage;
   if (error instanceof UsageError) {
     say(out, `❌ ${error.message}`);

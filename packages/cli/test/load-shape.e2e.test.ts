@@ -72,6 +72,16 @@ describe("what the bin loads (CommonJS require cache and Node's module list, rec
     expect(loaded.builtins).not.toContain("NativeModule crypto");
   });
 
+  it("only `handoff mcp` loads the MCP SDK, from its own file", () => {
+    const sdk = path.join("vendor", "mcp-sdk.cjs");
+    expect(runHandoff(repo.root, ["save", "claude", "--task", "Serve"]).code).toBe(0);
+    for (const args of [["save", "claude"], ["restore", "claude", "--prompt"], ["status"], ["validate", "--no-checks"], ["agents"], ["--help"]]) {
+      expect(loadedBy(args).dist, args.join(" ")).not.toContain(sdk);
+    }
+    // stdin is empty: the server starts, sees the end of its input and stops.
+    expect(loadedBy(["mcp"]).dist).toEqual(["cli.cjs", "mcp.cjs", sdk]);
+  });
+
   it("the paths that need zod or secretlint load them from their own files", () => {
     repo.write({ ".claude/.session-state.json": '{"version":"2.0","extra":' });
     // A broken file is explained by the full (zod) parser.

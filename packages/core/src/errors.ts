@@ -14,7 +14,9 @@ export type HandoffErrorCode =
   | "E_UNSAFE_ARGUMENT"
   | "E_NOT_A_FOLDER"
   | "E_NOT_A_REGULAR_FILE"
-  | "E_FILE_TOO_LARGE";
+  | "E_FILE_TOO_LARGE"
+  /** An agent's project configuration file (hooks, MCP) that handoff cannot edit safely. */
+  | "E_AGENT_CONFIG_INVALID";
 
 export interface HandoffErrorOptions {
   /** The file the error is about, when there is one. */

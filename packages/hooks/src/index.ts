@@ -21,3 +21,30 @@ export type { HookChange, HookAction } from "./hook-change.js";
 export type { RunnerTarget } from "./runner-script.js";
 export { runPrePush } from "./pre-push.js";
 export { unresolvedHookErrors, markHookErrorsResolved } from "./hook-log-resolved.js";
+
+export {
+  agentsInUse,
+  parseAgentsOption,
+  describeReason,
+  PROJECT_AGENTS,
+  installConfigEdits,
+  uninstallConfigEdits,
+  filesEditedBy,
+  configOwners,
+  ledgerPath,
+  MAX_CONFIG_FILE_BYTES,
+} from "./project-config/index.js";
+export type {
+  AgentPresence,
+  AgentInUse,
+  AgentInUseReason,
+  AgentsInUseOptions,
+  ConfigFileTarget,
+  ConfigFileChange,
+  ConfigFileAction,
+  ConfigEdit,
+  JsonPath,
+} from "./project-config/index.js";
+
+export { installMcpServer, uninstallMcpServer, mcpServerCommand } from "./mcp-config/index.js";
+export type { McpRegistration, McpInstallOptions, McpInstallResult, McpServerCommand } from "./mcp-config/index.js";

@@ -19,5 +19,6 @@ export const COMMANDS: CommandTable = {
   push: { summary: "send this branch's states to a git remote (refs/handoff/<branch>)", load: () => import("./push.js") },
   pull: { summary: "fetch this branch's states from a git remote into the state files", load: () => import("./pull.js") },
   doctor: { summary: "check what works in this clone (hooks, config, states) and what to do about the rest", load: () => import("./doctor.js") },
+  mcp: { summary: "run the MCP server for agents; install or remove it in their MCP config", load: () => import("./mcp.js") },
   validate: { summary: "run the checks and the STRICT/FLEXIBLE rules; record the results", load: () => import("./validate.js") },
 };

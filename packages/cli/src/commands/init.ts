@@ -1,9 +1,11 @@
 import { displaySafe, ensureIgnored, listAgents, openRepo } from "@handoff/core";
 import { installHooks } from "@handoff/hooks";
+import { stringOption } from "../args.js";
 import type { Output } from "../output.js";
 import type { Command } from "./command.js";
 import { currentHandoff, printInstall } from "./hooks-report.js";
 import { addSessionScripts, SESSION_SCRIPTS, type ScriptsResult } from "./init-package-scripts.js";
+import { registerMcpServer } from "./mcp-register.js";
 import { takePositionals } from "./positionals.js";
 
 function printScripts(out: Output, result: ScriptsResult): void {
@@ -46,7 +48,7 @@ const init: Command = {
     );
 
     printInstall(out, await installHooks({ cwd: root, target: currentHandoff() }));
-    return 0;
+    return (await registerMcpServer(out, opened, stringOption(parsed, "agents"))) ? 0 : 1;
   },
 };
 

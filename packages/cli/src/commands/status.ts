@@ -19,7 +19,7 @@ import { hookLogNotice } from "./hooks-log-notice.js";
 import { takePositionals } from "./positionals.js";
 import { formatTable } from "./table.js";
 
-interface AgentStatus {
+export interface AgentStatus {
   agent: string;
   file: string;
   state?: SessionState;
@@ -90,7 +90,7 @@ function paintCell(out: Output, text: string, row: number, column: number): stri
   return text;
 }
 
-function readAgentStatus(root: string, agent: AgentInfo, now: ReturnType<typeof currentFreshness>): AgentStatus | undefined {
+export function readAgentStatus(root: string, agent: AgentInfo, now: ReturnType<typeof currentFreshness>): AgentStatus | undefined {
   const file = statePath(root, agent);
   try {
     const parsed = readStateFile(file);

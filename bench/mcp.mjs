@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+// `handoff mcp`: how long an agent waits for the server, measured against node itself.
+// Not a test: it prints ratios and one JSON line.
+//
+//   node bench/mcp.mjs [--rounds N]     (default 10; build first: pnpm run build)
+//
+// - start: spawning `handoff mcp` until its answer to `initialize` arrives, against spawning
+//   `node -e 0` until it exits (target: at most 1.3x), interleaved, the order alternating; and,
+//   for reference, a bare server of the same SDK build (dist/vendor/mcp-sdk.cjs) with no tool:
+//   what the SDK alone costs.
+// - handoff_status: a tools/call round trip in a running server: the first call (which loads the
+//   tool code) and the median of the calls after it, with `handoff status --json` for reference.
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { median } from "./lib/measure.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const HANDOFF = path.resolve(here, "../packages/cli/dist/cli.cjs");
+const SDK = path.resolve(here, "../packages/cli/dist/vendor/mcp-sdk.cjs");
+const BARE_SERVER = [
+  `const { McpServer, StdioServerTransport } = require(${JSON.stringify(SDK)});`,
+  `const server = new McpServer({ name: "handoff", version: "0" }, { jsonSchemaValidator: { getValidator() { throw new Error("unused"); } } });`,
+  `server.connect(new StdioServerTransport());`,
+  `process.stdin.once("end", () => server.close());`,
+].join("\n");
+const NODE = process.execPath;
+const args = process.argv.slice(2);
+const rounds = Number(args[args.indexOf("--rounds") + 1]) || 10;
+const WARMUP = 2;
+const TARGET = 1.3;
+
+if (!existsSync(HANDOFF)) {
+  console.error(`${HANDOFF} is missing: run \`pnpm run build\` first.`);
+  process.exit(1);
+}
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), "handoff-bench-mcp-"));
+const emptyConfig = path.join(tmp, "gitconfig");
+writeFileSync(emptyConfig, "");
+const env = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: emptyConfig, NO_COLOR: "1", HANDOFF_OFFLINE: "1" };
+const repo = path.join(tmp, "repo");
+const git = (...rest) => execFileSync("git", rest, { cwd: repo, env, stdio: "ignore" });
+execFileSync("git", ["init", "-q", "-b", "main", repo], { env });
+git("config", "user.name", "Bench");
+git("config", "user.email", "bench@example.com");
+writeFileSync(path.join(repo, "app.ts"), "export const app = 1;\n");
+git("add", "app.ts");
+git("commit", "-q", "-m", "An app");
+spawnSync(NODE, [HANDOFF, "save", "claude", "--task", "Benchmark the MCP server"], { cwd: repo, env });
+
+const message = (id, method, params = {}) => `${JSON.stringify({ jsonrpc: "2.0", id, method, params })}\n`;
+const INITIALIZE = message(1, "initialize", { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "bench", version: "1" } });
+
+/** A running `handoff mcp` and a way to wait for the answer to a request id. */
+function startServer(command = [HANDOFF, "mcp"]) {
+  const child = spawn(NODE, command, { cwd: repo, env, stdio: ["pipe", "pipe", "inherit"] });
+  let buffer = "";
+  const waiting = new Map();
+  child.stdout.on("data", (chunk) => {
+    buffer += chunk;
+    let end;
+    while ((end = buffer.indexOf("\n")) !== -1) {
+      const line = buffer.slice(0, end);
+      buffer = buffer.slice(end + 1);
+      const parsed = JSON.parse(line);
+      waiting.get(parsed.id)?.(parsed);
+    }
+  });
+  const request = (id, text) =>
+    new Promise((resolve) => {
+      waiting.set(id, resolve);
+      child.stdin.write(text);
+    });
+  const stop = () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once("exit", resolve), child.stdin.end())));
+  return { request, stop };
+}
+
+async function timeStart(command) {
+  const start = process.hrtime.bigint();
+  const server = startServer(command);
+  const answer = await server.request(1, INITIALIZE);
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (answer.result?.serverInfo?.name !== "handoff") throw new Error(`unexpected answer: ${JSON.stringify(answer)}`);
+  await server.stop();
+  return ms;
+}
+
+function timeNode() {
+  const start = process.hrtime.bigint();
+  return new Promise((resolve) => spawn(NODE, ["-e", "0"], { env }).once("exit", () => resolve(Number(process.hrtime.bigint() - start) / 1e6)));
+}
+
+const samples = { start: [], node: [], sdk: [] };
+const SIDES = { start: () => timeStart(), node: timeNode, sdk: () => timeStart(["-e", BARE_SERVER]) };
+for (let round = 0; round < WARMUP + rounds; round++) {
+  const order = round % 2 === 0 ? ["start", "node", "sdk"] : ["sdk", "node", "start"];
+  for (const side of order) {
+    const ms = await SIDES[side]();
+    if (round >= WARMUP) samples[side].push(ms);
+  }
+}
+
+const server = startServer();
+await server.request(1, INITIALIZE);
+server.request(0, `${JSON.stringify({ jsonrpc: "2.0", method: "notifications/initialized" })}\n`);
+const calls = [];
+for (let id = 2; id < 2 + rounds + 1; id++) {
+  const start = process.hrtime.bigint();
+  const answer = await server.request(id, message(id, "tools/call", { name: "handoff_status", arguments: {} }));
+  calls.push(Number(process.hrtime.bigint() - start) / 1e6);
+  if (answer.result?.isError !== undefined && answer.result.isError) throw new Error(JSON.stringify(answer));
+}
+await server.stop();
+const cli = [];
+for (let round = 0; round < rounds; round++) {
+  const start = process.hrtime.bigint();
+  spawnSync(NODE, [HANDOFF, "status", "--json"], { cwd: repo, env });
+  cli.push(Number(process.hrtime.bigint() - start) / 1e6);
+}
+rmSync(tmp, { recursive: true, force: true });
+
+const start = median(samples.start);
+const node = median(samples.node);
+const sdk = median(samples.sdk);
+const result = {
+  rounds,
+  start_ms: +start.toFixed(1),
+  node_ms: +node.toFixed(1),
+  start_ratio: +(start / node).toFixed(2),
+  start_target: TARGET,
+  sdk_alone_ms: +sdk.toFixed(1),
+  sdk_alone_ratio: +(sdk / node).toFixed(2),
+  status_first_call_ms: +calls[0].toFixed(1),
+  status_call_ms: +median(calls.slice(1)).toFixed(1),
+  cli_status_ms: +median(cli).toFixed(1),
+};
+const fmt = (ms) => `${ms.toFixed(1)} ms`;
+console.log(`handoff mcp: spawn → initialize answer ${fmt(start)} / node -e 0 ${fmt(node)} = ${result.start_ratio}x (target ≤ ${TARGET}x)`);
+console.log(`the SDK alone (a bare server of the same build): ${fmt(sdk)} = ${result.sdk_alone_ratio}x node -e 0`);
+console.log(`handoff_status round trip: first call ${fmt(calls[0])}, then ${fmt(median(calls.slice(1)))} (handoff status --json: ${fmt(median(cli))})`);
+console.log(JSON.stringify(result));

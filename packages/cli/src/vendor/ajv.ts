@@ -1,0 +1,2 @@
+export { default as Ajv } from "ajv";
+export { default as addFormats } from "ajv-formats";
