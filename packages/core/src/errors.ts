@@ -12,7 +12,9 @@ export type HandoffErrorCode =
   | "E_SYMLINK"
   | "E_LOCK_TIMEOUT"
   | "E_UNSAFE_ARGUMENT"
-  | "E_NOT_A_FOLDER";
+  | "E_NOT_A_FOLDER"
+  /** An agent's project configuration file (hooks, MCP) that handoff cannot edit safely. */
+  | "E_AGENT_CONFIG_INVALID";
 
 export interface HandoffErrorOptions {
   /** The file the error is about, when there is one. */

@@ -20,3 +20,27 @@ export type { HookLocations } from "./hook-locations.js";
 export type { HookChange, HookAction } from "./hook-change.js";
 export type { RunnerTarget } from "./runner-script.js";
 export { runPrePush } from "./pre-push.js";
+
+export {
+  agentsInUse,
+  parseAgentsOption,
+  describeReason,
+  PROJECT_AGENTS,
+  installConfigEdits,
+  uninstallConfigEdits,
+  filesEditedBy,
+  configOwners,
+  ledgerPath,
+  MAX_CONFIG_FILE_BYTES,
+} from "./project-config/index.js";
+export type {
+  AgentPresence,
+  AgentInUse,
+  AgentInUseReason,
+  AgentsInUseOptions,
+  ConfigFileTarget,
+  ConfigFileChange,
+  ConfigFileAction,
+  ConfigEdit,
+  JsonPath,
+} from "./project-config/index.js";
