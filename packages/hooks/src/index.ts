@@ -44,3 +44,25 @@ export type {
   ConfigEdit,
   JsonPath,
 } from "./project-config/index.js";
+
+// Agent hooks: each name from the module that defines it, so that the CLI's `handoff hook`
+// program loads only what a hook run needs (packages/cli/tsup.config.ts rewrites imports by it).
+export { HOOK_AGENTS, HOOK_EVENTS, isHookAgent, isHookEvent } from "./agent-hooks/events.js";
+export type { HookAgent, HookEvent } from "./agent-hooks/events.js";
+export { agentHookCommand, codexNotifyLine, HOOK_MARKER } from "./agent-hooks/hook-command.js";
+export { AGENT_HOOK_CONTRACTS } from "./agent-hooks/contracts.js";
+export type { AgentHookContract } from "./agent-hooks/contracts.js";
+export {
+  installAgentHooks,
+  uninstallAgentHooks,
+  installedAgentHooks,
+  hookAgentsInUse,
+  agentHooksOwner,
+} from "./agent-hooks/install-agent-hooks.js";
+export type { AgentHookChange, InstallAgentHooksOptions } from "./agent-hooks/install-agent-hooks.js";
+export { runAgentHook, agentHookLogName } from "./agent-hooks/run-agent-hook.js";
+export type { RunAgentHookOptions } from "./agent-hooks/run-agent-hook.js";
+export { agentHooksStatus, agentHookEventNames } from "./agent-hooks/report.js";
+export type { AgentHookStatus } from "./agent-hooks/report.js";
+export { readAgentHookMemory, agentHookMemoryPath, sessionMemoryDir } from "./agent-hooks/memory.js";
+export type { AgentHookMemory } from "./agent-hooks/memory.js";

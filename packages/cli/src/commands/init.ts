@@ -1,5 +1,7 @@
 import { displaySafe, getAgent, openRepo } from "@handoff/core";
-import { installHooks } from "@handoff/hooks";
+import { installAgentHooks, installHooks } from "@handoff/hooks";
+import { stringOption } from "../args.js";
+import { AGENTS_OPTION, printAgentHooksInstall } from "./agent-hooks-report.js";
 import type { Output } from "../output.js";
 import type { Command } from "./command.js";
 import { currentHandoff, printInstall } from "./hooks-report.js";
@@ -26,13 +28,13 @@ function printScripts(out: Output, result: ScriptsResult): void {
 }
 
 const init: Command = {
-  usage: "handoff init",
+  usage: "handoff init [--agents <list>]",
   summary: [
     "Set this repository up for handoff: add the npm scripts session:save, session:restore and",
     "session:handoff to package.json (never replacing a script you have), make git ignore the",
-    "agents' state files, and install the git hooks. Safe to run again.",
+    "agents' state files, and install the git hooks and the agents' own hooks. Safe to run again.",
   ].join("\n"),
-  options: {},
+  options: { ...AGENTS_OPTION },
   async run(parsed, { cwd, out }) {
     takePositionals(parsed, []);
     const opened = await openRepo(cwd);
@@ -50,6 +52,7 @@ const init: Command = {
     );
 
     printInstall(out, await installHooks({ cwd: root, target: currentHandoff() }));
+    printAgentHooksInstall(out, await installAgentHooks({ root, gitDir: opened.repo.gitDir, agents: stringOption(parsed, "agents") }));
     return 0;
   },
 };

@@ -13,6 +13,7 @@ import {
 import { flag } from "../args.js";
 import type { Command } from "./command.js";
 import { age } from "./age.js";
+import { agentHooksLines } from "./agent-hooks-status.js";
 import { hookLogNotice } from "./hooks-log-notice.js";
 import { takePositionals } from "./positionals.js";
 import { formatTable } from "./table.js";
@@ -50,6 +51,7 @@ const status: Command = {
     if (found.length === 0) {
       out.line("No session state saved in this repository yet.");
       out.line("   Run: handoff save <agent>   (handoff agents lists them)");
+      agentHooksLines(opened.repo.gitDir).forEach((line) => out.line(line));
       return 0;
     }
     const rows = found
@@ -71,6 +73,7 @@ const status: Command = {
       for (const line of `❌ ${agent}: ${error!.message}`.split("\n")) out.line(displaySafe(line));
       if (error!.hint) out.line(`   ${displaySafe(error!.hint)}`);
     }
+    agentHooksLines(opened.repo.gitDir).forEach((line) => out.line(line));
     hookErrors.forEach((line) => out.line(line));
     return broken.length ? 1 : 0;
   },

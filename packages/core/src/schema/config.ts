@@ -27,6 +27,8 @@ export const configSchema = z
     /** A shell command per check; `false` turns off the package.json default. */
     checks: z.partialRecord(z.enum(CHECK_NAMES), z.union([z.string().min(1), z.literal(false)])).optional(),
     prePush: z.enum(["warn", "block", "off"]).optional(),
+    /** The agent that takes over when an agent stops on a rate limit (agent hooks write its state). */
+    fallback: z.string().regex(AGENT_NAME, "agent names are lower case letters, digits, - and _").optional(),
   })
   // Pattern problems are named by rule, `rules[1] (page-layout).forbid: ...`, not by a bare index.
   .superRefine((config, context) => {

@@ -1,0 +1,61 @@
+import { displaySafe } from "@handoff/core";
+import type { AgentHookChange } from "@handoff/hooks";
+import type { OptionTable } from "../args.js";
+import type { Output } from "../output.js";
+
+export const AGENTS_OPTION: OptionTable = {
+  agents: {
+    type: "string",
+    value: "list",
+    description: "agent hooks for exactly these agents (claude,codex,gemini,opencode,cursor,copilot) or all; default: the agents in use here",
+  },
+};
+
+const INSTALL_TEXT: Partial<Record<AgentHookChange["action"], string>> = {
+  created: "created",
+  updated: "added (your settings kept)",
+  unchanged: "already there",
+};
+
+const UNINSTALL_TEXT: Partial<Record<AgentHookChange["action"], string>> = {
+  restored: "given back as it was",
+  removed: "handoff's entries taken out (your later changes kept)",
+  deleted: "deleted (handoff had created it)",
+  unchanged: "nothing to take out",
+};
+
+function failures(out: Output, changes: AgentHookChange[]): void {
+  for (const change of changes.filter((entry) => entry.action === "failed")) {
+    out.line(`❌ ${displaySafe(change.error?.message ?? change.file)}`);
+    if (change.error?.hint) out.line(`   ${displaySafe(change.error.hint)}`);
+  }
+}
+
+/** `init` and `hooks install`: which agents got hooks, where, and what a person still has to do. */
+export function printAgentHooksInstall(out: Output, changes: AgentHookChange[]): void {
+  const hooks = changes.filter((change) => change.agent !== "agents-md" && change.action !== "failed");
+  out.line(hooks.length ? `✅ Agent hooks: ${hooks.map((change) => change.agent).join(", ")}` : "ℹ️  Agent hooks: no agent in use here (no .claude/, .codex/, ... folder, no agent CLI on PATH)");
+  for (const change of changes.filter((entry) => entry.action !== "failed")) {
+    out.line(`   ${displaySafe(change.file)}: ${INSTALL_TEXT[change.action] ?? change.action}`);
+  }
+  failures(out, changes);
+  if (hooks.some((change) => change.agent === "codex")) {
+    out.line("ℹ️  Codex runs a project's hooks only when the project is trusted and you trust each hook: open /hooks");
+    out.line("   in Codex and trust handoff's Stop and SessionStart (before Codex 0.124, also set [features] codex_hooks = true).");
+    out.line("   A Codex without hooks can save through its notify program: see docs/agent-hooks.md.");
+  }
+  if (hooks.some((change) => change.agent === "gemini")) out.line("ℹ️  Gemini CLI asks before it runs new project hooks: accept handoff-save and handoff-restore.");
+  out.line("   Add another agent: handoff hooks install --agents <names>, or --agents all");
+}
+
+export function printAgentHooksUninstall(out: Output, changes: AgentHookChange[]): void {
+  if (changes.length === 0) {
+    out.line("No agent hooks are installed here; nothing changed.");
+    return;
+  }
+  out.line("✅ Agent hooks removed");
+  for (const change of changes.filter((entry) => entry.action !== "failed")) {
+    out.line(`   ${displaySafe(change.file)}: ${UNINSTALL_TEXT[change.action] ?? change.action}`);
+  }
+  failures(out, changes);
+}

@@ -1,0 +1,61 @@
+import { fstatSync, readSync } from "node:fs";
+import { runAgentHook } from "@handoff/hooks";
+import type { Command } from "./command.js";
+
+const STDIN = 0;
+/** A hook payload is a few KB; reading stops past this (the hook then ignores it). */
+const MAX_STDIN_BYTES = 4 * 1024 * 1024 + 1;
+
+/** The hook payload on stdin, read synchronously (no stream set-up); nothing from a terminal. */
+function readPayload(): Promise<string> {
+  try {
+    if (fstatSync(STDIN).isCharacterDevice()) return Promise.resolve("");
+  } catch {
+    return Promise.resolve("");
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const chunk = Buffer.alloc(64 * 1024);
+  for (;;) {
+    let read: number;
+    try {
+      read = readSync(STDIN, chunk, 0, chunk.length, null);
+    } catch (error) {
+      // A non-blocking pipe with nothing in it yet: wait a moment for the agent to write.
+      if ((error as NodeJS.ErrnoException).code === "EAGAIN") {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+        continue;
+      }
+      break;
+    }
+    if (read === 0) break;
+    chunks.push(Buffer.from(chunk.subarray(0, read)));
+    total += read;
+    if (total >= MAX_STDIN_BYTES) break;
+  }
+  return Promise.resolve(Buffer.concat(chunks).toString("utf8"));
+}
+
+const hook: Command = {
+  usage: "handoff hook <agent> <event> [payload]",
+  summary: [
+    "What the agents' own hooks run (written by `handoff hooks install`): after each turn it saves",
+    "the agent's state, at a session start it prints the handoff another agent left, once. It prints",
+    "only the answer the agent expects, never fails the agent's turn, and logs problems to the hook",
+    "log. The payload comes on stdin (Codex's notify program passes it as the last argument).",
+  ].join("\n"),
+  options: {},
+  async run(parsed, { cwd, out }) {
+    const [agent = "", event = "", argument] = parsed.positionals;
+    await runAgentHook({
+      agent,
+      event,
+      cwd,
+      payload: () => (argument === undefined ? readPayload() : Promise.resolve(argument)),
+      answer: (text) => out.line(text),
+    });
+    return 0;
+  },
+};
+
+export default hook;

@@ -1,0 +1,30 @@
+import type { HookAgent, HookEvent } from "./events.js";
+
+/** Text only handoff's own hook commands contain: how an installed entry is recognised. */
+export const HOOK_MARKER = "node_modules/.bin/handoff hook ";
+
+/**
+ * The POSIX shell guard every agent hook runs before handoff: go to the repository's top level;
+ * go on only when this clone has its own handoff installed (`node_modules/.bin/handoff`) and git
+ * tracks nothing under node_modules (a checked-out tree could otherwise have placed the very
+ * program the hook runs). Otherwise, and outside a repository, exit 0 and print nothing: two
+ * git processes, well under a second.
+ */
+const GUARD =
+  'r=$(git rev-parse --show-toplevel 2>/dev/null) && cd "$r" && [ -x node_modules/.bin/handoff ] && ' +
+  't=$(git ls-files -- node_modules 2>/dev/null) && [ -z "$t" ]';
+
+/** The command an agent's configuration runs for `event`: the payload comes on stdin. */
+export function agentHookCommand(agent: HookAgent, event: HookEvent): string {
+  return `${GUARD} && exec ${HOOK_MARKER}${agent} ${event}; exit 0`;
+}
+
+/**
+ * The `notify` line for Codex versions without hooks: Codex passes its JSON as the program's last
+ * argument (https://developers.openai.com/codex/config-advanced#notifications). Goes in the user's
+ * own ~/.codex/config.toml, which handoff never writes.
+ */
+export function codexNotifyLine(): string {
+  const script = `${GUARD} && exec ${HOOK_MARKER}codex notify "$1"; exit 0`;
+  return `notify = ["sh", "-c", ${JSON.stringify(script)}, "handoff"]`;
+}

@@ -1,0 +1,56 @@
+import { resolveRepo } from "@handoff/core";
+import { errorText } from "../error-text.js";
+import { appendHookLog } from "../hook-log.js";
+import { AGENT_HOOK_CONTRACTS } from "./contracts.js";
+import { isHookAgent, isHookEvent, savesTurn, type HookAgent, type HookEvent } from "./events.js";
+import { isForeignClaudePayload, MAX_PAYLOAD_BYTES, parsePayload } from "./payload.js";
+
+export interface RunAgentHookOptions {
+  agent: string;
+  event: string;
+  /** The repository root (the hook's guard went there). */
+  cwd: string;
+  /** The payload: stdin for every agent's hooks, the last argument for Codex's notify program. */
+  payload: () => Promise<string>;
+  /** Where the answer goes (stdout); called at most once, with one line of JSON. */
+  answer: (text: string) => void;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The hook log's name for an agent hook: `agent-claude`. */
+export const agentHookLogName = (agent: string) => `agent-${agent}`;
+
+async function answerFor(agent: HookAgent, event: HookEvent, options: RunAgentHookOptions, payloadText: string): Promise<unknown> {
+  const payload = parsePayload(payloadText);
+  if (agent === "claude" && isForeignClaudePayload(payload)) return undefined;
+  if (!savesTurn(event)) {
+    const { sessionStartContext } = await import("./session-start.js");
+    const context = await sessionStartContext({ agent, cwd: options.cwd });
+    return context === undefined ? undefined : AGENT_HOOK_CONTRACTS[agent].sessionStartAnswer(context);
+  }
+  // Saving loads git's readers and the session readers: only the save events pay for them.
+  const { saveTurn } = await import("./save-turn.js");
+  const saved = await saveTurn({ agent, event, cwd: options.cwd, payload, env: options.env });
+  return saved.fallback ? { systemMessage: saved.fallback.line } : undefined;
+}
+
+/**
+ * What `handoff hook <agent> <event>` does. It never throws, never exits non-zero and never writes
+ * to stderr: an agent must see neither an error nor a warning from handoff. Its only output is the
+ * answer the agent's contract expects (one line of JSON), or nothing. Failures go to the hook log
+ * in the git directory, as the git hooks' do. HANDOFF_SKIP=1 turns it off.
+ */
+export async function runAgentHook(options: RunAgentHookOptions): Promise<void> {
+  const env = options.env ?? process.env;
+  if (env.HANDOFF_SKIP === "1" || !isHookAgent(options.agent) || !isHookEvent(options.event)) return;
+  let gitDir: string | undefined;
+  try {
+    gitDir = (await resolveRepo(options.cwd)).gitDir;
+    const text = await options.payload();
+    if (Buffer.byteLength(text) > MAX_PAYLOAD_BYTES) throw new Error(`the hook payload is larger than ${MAX_PAYLOAD_BYTES} bytes; ignored`);
+    const answer = await answerFor(options.agent, options.event, options, text);
+    if (answer !== undefined) options.answer(JSON.stringify(answer));
+  } catch (error) {
+    if (gitDir) appendHookLog(gitDir, "ERROR", agentHookLogName(options.agent), `${options.event}: ${errorText(error)}`);
+  }
+}
