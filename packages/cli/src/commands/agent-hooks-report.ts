@@ -31,6 +31,11 @@ function failures(out: Output, changes: AgentHookChange[]): void {
   }
 }
 
+/** 1 when a file could not be changed (the user has to fix it), else 0. */
+export function agentHooksExitCode(changes: AgentHookChange[]): number {
+  return changes.some((change) => change.action === "failed") ? 1 : 0;
+}
+
 /** `init` and `hooks install`: which agents got hooks, where, and what a person still has to do. */
 export function printAgentHooksInstall(out: Output, changes: AgentHookChange[]): void {
   const hooks = changes.filter((change) => change.agent !== "agents-md" && change.action !== "failed");

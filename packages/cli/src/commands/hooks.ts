@@ -1,7 +1,7 @@
 import { HOOK_NAMES, installAgentHooks, installHooks, isHookName, runHook, uninstallAgentHooks, uninstallHooks } from "@handoff/hooks";
 import { stringOption } from "../args.js";
 import { UsageError } from "../errors.js";
-import { AGENTS_OPTION, printAgentHooksInstall, printAgentHooksUninstall } from "./agent-hooks-report.js";
+import { AGENTS_OPTION, agentHooksExitCode, printAgentHooksInstall, printAgentHooksUninstall } from "./agent-hooks-report.js";
 import type { Command } from "./command.js";
 import { currentHandoff, printInstall, printUninstall } from "./hooks-report.js";
 
@@ -34,13 +34,15 @@ const hooks: Command = {
         const installed = await installHooks({ cwd, target: currentHandoff() });
         printInstall(out, installed);
         const { root, gitDir } = installed.locations;
-        printAgentHooksInstall(out, await installAgentHooks({ root, gitDir, agents: stringOption(parsed, "agents") }));
-      } else {
-        const removed = await uninstallHooks(cwd);
-        printUninstall(out, removed);
-        printAgentHooksUninstall(out, await uninstallAgentHooks({ root: removed.locations.root, gitDir: removed.locations.gitDir }));
+        const agentHooks = await installAgentHooks({ root, gitDir, agents: stringOption(parsed, "agents") });
+        printAgentHooksInstall(out, agentHooks);
+        return agentHooksExitCode(agentHooks);
       }
-      return 0;
+      const removed = await uninstallHooks(cwd);
+      printUninstall(out, removed);
+      const agentHooks = await uninstallAgentHooks({ root: removed.locations.root, gitDir: removed.locations.gitDir });
+      printAgentHooksUninstall(out, agentHooks);
+      return agentHooksExitCode(agentHooks);
     }
     if (action !== "run") {
       throw new UsageError(action === undefined ? `missing <action>: one of ${ACTIONS.join(", ")}` : `unknown action "${action}": use ${ACTIONS.join(", ")}`);

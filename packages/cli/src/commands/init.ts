@@ -1,7 +1,7 @@
 import { displaySafe, getAgent, openRepo } from "@handoff/core";
 import { installAgentHooks, installHooks } from "@handoff/hooks";
 import { stringOption } from "../args.js";
-import { AGENTS_OPTION, printAgentHooksInstall } from "./agent-hooks-report.js";
+import { AGENTS_OPTION, agentHooksExitCode, printAgentHooksInstall } from "./agent-hooks-report.js";
 import type { Output } from "../output.js";
 import type { Command } from "./command.js";
 import { currentHandoff, printInstall } from "./hooks-report.js";
@@ -52,8 +52,9 @@ const init: Command = {
     );
 
     printInstall(out, await installHooks({ cwd: root, target: currentHandoff() }));
-    printAgentHooksInstall(out, await installAgentHooks({ root, gitDir: opened.repo.gitDir, agents: stringOption(parsed, "agents") }));
-    return 0;
+    const agentHooks = await installAgentHooks({ root, gitDir: opened.repo.gitDir, agents: stringOption(parsed, "agents") });
+    printAgentHooksInstall(out, agentHooks);
+    return agentHooksExitCode(agentHooks);
   },
 };
 
