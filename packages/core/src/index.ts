@@ -80,6 +80,7 @@ export { readStateFile } from "./store/read-state.js";
 export { readStateFileQuickly } from "./store/quick-read.js";
 export type { WriteStateResult, UpdateStateOptions } from "./store/state-file.js";
 export { writeFileAtomic } from "./store/atomic-write.js";
+export { writeQuietly } from "./store/quiet-write.js";
 export { withFileLock } from "./store/lock.js";
 export { ensureIgnored } from "./store/gitignore.js";
 

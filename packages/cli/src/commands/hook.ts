@@ -36,13 +36,24 @@ function readPayload(): Promise<string> {
   return Promise.resolve(Buffer.concat(chunks).toString("utf8"));
 }
 
+/**
+ * Starts `handoff hook <agent> save-queued` detached, with no stdio: the agent's turn never waits
+ * for the save (bench/agent-hooks.mjs measures how soon the state is complete).
+ */
+async function startSaveWorker(agent: string, cwd: string): Promise<void> {
+  const { spawn } = await import("node:child_process");
+  const script = process.argv[1] ?? "";
+  spawn(process.execPath, [script, "hook", agent, "save-queued"], { cwd, detached: true, stdio: "ignore" }).unref();
+}
+
 const hook: Command = {
   usage: "handoff hook <agent> <event> [payload]",
   summary: [
     "What the agents' own hooks run (written by `handoff hooks install`): after each turn it saves",
     "the agent's state, at a session start it prints the handoff another agent left, once. It prints",
     "only the answer the agent expects, never fails the agent's turn, and logs problems to the hook",
-    "log. The payload comes on stdin (Codex's notify program passes it as the last argument).",
+    "log. The payload comes on stdin (Codex's notify program passes it as the last argument). A turn's",
+    "save runs in the background, after the hook returned (`save-queued` is that background run).",
   ].join("\n"),
   options: {},
   async run(parsed, { cwd, out }) {
@@ -53,6 +64,7 @@ const hook: Command = {
       cwd,
       payload: () => (argument === undefined ? readPayload() : Promise.resolve(argument)),
       answer: (text) => out.line(text),
+      background: (name) => void startSaveWorker(name, cwd),
     });
     return 0;
   },

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { SaveInput } from "../state/build.js";
-import { writeFileAtomic } from "../store/atomic-write.js";
+import { writeQuietly } from "../store/quiet-write.js";
 import { uniqueSuffix } from "../util/unique-suffix.js";
 import { currentEnvironment } from "./env.js";
 import { readFirstLine } from "./files.js";
@@ -189,7 +189,7 @@ export async function readAgentSessionIncrementally(options: IncrementalReadOpti
       result = { session: session(whole.value, whole.count), notes: [...notes, ...reading.notes], read: "whole" };
     }
     const remembered: Memory = { version: 1, file: found.file, sessionId: found.id, ino: stat.ino, offset, input: result.session!.input, redactions: result.session!.redactions };
-    writeFileAtomic(file, JSON.stringify(remembered));
+    writeQuietly(file, JSON.stringify(remembered));
     return result;
   } catch (error) {
     return { notes: [`could not read the ${options.agent} session: ${error instanceof Error ? error.message : String(error)}`], read: "whole" };

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { withFileLock, writeFileAtomic } from "@handoff/core";
+import { withFileLock, writeQuietly } from "@handoff/core";
 import { handoffFolder } from "../git-folder.js";
 import type { HookEvent } from "./events.js";
 
@@ -51,6 +51,6 @@ export async function updateAgentHookMemory(gitDir: string, agent: string, chang
     const memory = readMemoryFile(gitDir);
     const own = (memory.agents[agent] ??= {});
     change(own);
-    writeFileAtomic(file, `${JSON.stringify(memory, null, 2)}\n`);
+    writeQuietly(file, `${JSON.stringify(memory, null, 2)}\n`);
   });
 }

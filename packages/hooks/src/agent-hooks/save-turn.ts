@@ -1,4 +1,4 @@
-import { agentIn, openRepo, readAgentSessionIncrementally, saveSession, writeHandOver, type SaveInput, type SessionState } from "@handoff/core";
+import { openRepo, readAgentSessionIncrementally, saveSession, type SaveInput, type SessionState } from "@handoff/core";
 import type { HookAgent, HookEvent } from "./events.js";
 import { readAgentHookMemory, sessionMemoryDir, updateAgentHookMemory } from "./memory.js";
 import type { HookPayload } from "./payload.js";
@@ -41,6 +41,7 @@ function failureOf(payload: HookPayload): { label: string; reason: string } {
  */
 export async function saveTurn(options: SaveTurnOptions): Promise<SaveTurnResult> {
   const { agent, event, payload } = options;
+  const firedAt = options.now ?? new Date();
   const opened = await openRepo(options.cwd);
   const { root, gitDir } = opened.repo;
   const remembered = readAgentHookMemory(gitDir)[agent] ?? {};
@@ -78,12 +79,13 @@ export async function saveTurn(options: SaveTurnOptions): Promise<SaveTurnResult
     },
   });
   await updateAgentHookMemory(gitDir, agent, (memory) => {
-    memory.fired = { ...memory.fired, [event]: (options.now ?? new Date()).toISOString() };
+    memory.fired = { ...memory.fired, [event]: firedAt.toISOString() };
     if (!keptTask) memory.task = saved.state.task?.description;
   });
   const result: SaveTurnResult = { state: saved.state, read: reading.session ? reading.read : "none", notes: reading.notes };
   if (failure && handsOver) {
-    await writeHandOver({ opened, source: saved.state, to: agentIn(opened, fallback), reason: failure.reason });
+    const { writeFallbackState } = await import("./fallback.js");
+    await writeFallbackState(opened, saved.state, fallback, failure.reason);
     result.fallback = {
       agent: fallback,
       line: `${failure.label}: continue with  handoff switch ${agent} ${fallback} --launch`,

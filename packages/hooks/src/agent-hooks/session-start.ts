@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import {
   agentIn,
   currentFreshness,
@@ -22,6 +22,16 @@ export interface SessionStartOptions {
 interface Candidate {
   owner: string;
   state: SessionState;
+  /** The file's mtime: breaks a tie between two states saved within the same second. */
+  modified: number;
+}
+
+function modifiedAt(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
 }
 
 /** Every agent's saved state that reads (a broken one is nobody's handoff), newest first. */
@@ -37,9 +47,9 @@ async function savedStates(opened: OpenedRepo): Promise<Candidate[]> {
         () => undefined,
       );
     }
-    if (state) found.push({ owner: agent.name, state });
+    if (state) found.push({ owner: agent.name, state, modified: modifiedAt(file) });
   }
-  return found.sort((a, b) => Date.parse(b.state.timestamp) - Date.parse(a.state.timestamp));
+  return found.sort((a, b) => Date.parse(b.state.timestamp) - Date.parse(a.state.timestamp) || b.modified - a.modified);
 }
 
 /** The agent's own work, saved by itself (a state handed over to it by another agent is not). */

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createRepo, HANDOFF_BIN, makeTempDir, runHandoff, testEnv, type TestRepo } from "@handoff/test-utils";
 import { expect } from "vitest";
@@ -17,6 +17,7 @@ export function repoWithHandoff(): HookRepo {
   repo.commit("ignore node_modules", { ".gitignore": "node_modules/\n" });
   mkdirSync(path.join(repo.root, "node_modules/.bin"), { recursive: true });
   symlinkSync(HANDOFF_BIN, path.join(repo.root, "node_modules/.bin/handoff"));
+  repos.push(repo.root);
   return { repo, root: repo.root, home: makeTempDir("handoff-home-") };
 }
 
@@ -51,6 +52,22 @@ export function runAsAgent(cwd: string, command: string, options: { stdin?: stri
     timeout: 20_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const repos: string[] = [];
+
+/**
+ * Waits until no background save is queued or running in any repository these tests made, so
+ * that a check of "nothing changed" is not early, and cleanup does not race a save.
+ */
+export async function savesSettled(timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const busy = () =>
+    repos.some((root) => {
+      const dir = path.join(root, ".git/handoff/agent-saves");
+      return existsSync(dir) && readdirSync(dir).some((name) => name.endsWith(".json") || name.endsWith(".lock") || name.includes(".taken"));
+    });
+  while (busy() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 export function write(root: string, file: string, text: string): void {

@@ -5,9 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, makeTempDir } from "@handoff/test-utils";
 import { installFixture } from "../../../core/test/fixtures/sessions/install.js";
 import { CLAUDE, CODEX, COPILOT, CURSOR, GEMINI, payload } from "./payloads.js";
-import { handoff, readJson, repoWithHandoff, runAsAgent, write, type HookRepo } from "./helpers.js";
+import { eventually } from "../e2e-helpers.js";
+import { handoff, readJson, repoWithHandoff, runAsAgent, savesSettled, write, type HookRepo } from "./helpers.js";
 
-afterAll(cleanupTempDirs);
+afterAll(async () => {
+  await savesSettled();
+  cleanupTempDirs();
+});
 
 const CLAUDE_SESSION = "11111111-2222-4333-8444-555555555555";
 const claudeTranscript = (home: string, root: string) =>
@@ -31,22 +35,22 @@ describe("Claude Code", () => {
     handoff(setup.root, ["hooks", "install", "--agents", "claude,codex"]);
   });
 
-  it("Stop saves the state from the transcript it names, and answers nothing", () => {
+  it("Stop saves the state from the transcript it names (after it returned), and answers nothing", async () => {
     const run = runAsAgent(setup.root, claudeCommand(setup.root, "Stop"), {
       stdin: payload(CLAUDE.stop, { root: setup.root, transcript }),
       env: claudeEnv(setup.root),
       home: setup.home,
     });
     expect(run).toEqual({ code: 0, stdout: "", stderr: "" });
+    await eventually(() => expect(readJson(setup.root, ".git/handoff/agent-hooks.json").agents.claude.fired.stop).toBeTypeOf("string"));
     const state = readJson(setup.root, ".claude/.session-state.json");
     expect(state.agent).toBe("claude");
     expect(state.task.description).toContain("Add rate limiting to the login endpoint");
     expect(state.task.description).not.toContain("sk-ant-api03");
     expect(state.context.files_created).toContain("src/rate-limit.ts");
-    expect(readJson(setup.root, ".git/handoff/agent-hooks.json").agents.claude.fired.stop).toBeTypeOf("string");
   });
 
-  it("the next turn parses only what was appended and adds it", () => {
+  it("the next turn parses only what was appended and adds it", async () => {
     const memoryDir = path.join(setup.root, ".git/handoff/sessions");
     const before = readJson(setup.root, path.join(".git/handoff/sessions", readdirSync(memoryDir)[0]!));
     appendFileSync(
@@ -55,24 +59,28 @@ describe("Claude Code", () => {
     );
     const run = runAsAgent(setup.root, claudeCommand(setup.root, "Stop"), { stdin: payload(CLAUDE.stop, { root: setup.root, transcript }), home: setup.home });
     expect(run.code).toBe(0);
+    await eventually(() => expect(readJson(setup.root, ".claude/.session-state.json").model).toBe("claude-opus-4-1"));
     const after = readJson(setup.root, path.join(".git/handoff/sessions", readdirSync(memoryDir)[0]!));
     expect(after.offset).toBeGreaterThan(before.offset);
     const state = readJson(setup.root, ".claude/.session-state.json");
-    expect(state.model).toBe("claude-opus-4-1");
     expect(state.context.commands_run.at(-1).command).toBe("pnpm vitest run login");
     expect(state.task.description).toContain("Add rate limiting");
   });
 
-  it("never replaces a task a person gave with --task", () => {
+  it("never replaces a task a person gave with --task", async () => {
     handoff(setup.root, ["save", "claude", "--task", "Ship the login page by Friday"]);
+    const fired = readJson(setup.root, ".git/handoff/agent-hooks.json").agents.claude.fired;
     runAsAgent(setup.root, claudeCommand(setup.root, "PreCompact"), { stdin: payload(CLAUDE.preCompact, { root: setup.root, transcript }), home: setup.home });
+    await eventually(() => expect(readJson(setup.root, ".git/handoff/agent-hooks.json").agents.claude.fired["pre-compact"]).not.toBe(fired["pre-compact"]));
+    await savesSettled();
     expect(readJson(setup.root, ".claude/.session-state.json").task.description).toBe("Ship the login page by Friday");
   });
 
-  it("ignores Claude's hooks when GitHub Copilot CLI runs them (it reads .claude/settings.json too)", () => {
+  it("ignores Claude's hooks when GitHub Copilot CLI runs them (it reads .claude/settings.json too)", async () => {
     const before = readFileSync(path.join(setup.root, ".claude/.session-state.json"), "utf8");
     const run = runAsAgent(setup.root, claudeCommand(setup.root, "Stop"), { stdin: payload(COPILOT.claudeStyleStop, { root: setup.root }), home: setup.home });
     expect(run).toEqual({ code: 0, stdout: "", stderr: "" });
+    await savesSettled();
     expect(readFileSync(path.join(setup.root, ".claude/.session-state.json"), "utf8")).toBe(before);
   });
 
@@ -115,7 +123,7 @@ describe("Claude Code", () => {
 });
 
 describe("Codex CLI", () => {
-  it("Stop saves from the rollout it names; its SessionStart skips Codex's own state", () => {
+  it("Stop saves from the rollout it names; its SessionStart skips Codex's own state", async () => {
     const setup = repoWithHandoff();
     installFixture("codex", path.join(setup.home, ".codex"), setup.root);
     handoff(setup.root, ["hooks", "install", "--agents", "codex"]);
@@ -124,8 +132,8 @@ describe("Codex CLI", () => {
     const rollout = path.join(sessions, readdirSync(sessions)[0]!);
     const stop = runAsAgent(setup.root, hooks.Stop[0].hooks[0].command, { stdin: payload(CODEX.stop, { root: setup.root, transcript: rollout }), home: setup.home });
     expect(stop).toEqual({ code: 0, stdout: "", stderr: "" });
+    await eventually(() => expect(readJson(setup.root, ".codex/.session-state.json").agent).toBe("codex"));
     const state = readJson(setup.root, ".codex/.session-state.json");
-    expect(state.agent).toBe("codex");
     expect(state.task.description.length).toBeGreaterThan(0);
     const start = runAsAgent(setup.root, hooks.SessionStart[0].hooks[0].command, { stdin: payload(CODEX.sessionStart, { root: setup.root }), home: setup.home });
     expect(start).toEqual({ code: 0, stdout: "", stderr: "" });
@@ -140,12 +148,12 @@ describe("Codex CLI", () => {
     const json = JSON.stringify({ type: "agent-turn-complete", "thread-id": "0199aaaa-bbbb-7ccc-8ddd-eeeeffff0000", "turn-id": "t1", cwd: setup.root, "input-messages": ["hi"], "last-assistant-message": "done" });
     const run = runAsAgent(setup.root, script, { args: [json], home: setup.home });
     expect(run).toEqual({ code: 0, stdout: "", stderr: "" });
-    expect(readJson(setup.root, ".codex/.session-state.json").agent).toBe("codex");
+    await eventually(() => expect(readJson(setup.root, ".codex/.session-state.json").agent).toBe("codex"));
   });
 });
 
 describe("Gemini CLI", () => {
-  it("AfterAgent prints nothing at all (stdout must be pure JSON) and saves; SessionStart answers JSON", () => {
+  it("AfterAgent prints nothing at all (stdout must be pure JSON) and saves; SessionStart answers JSON", async () => {
     const setup = repoWithHandoff();
     installFixture("gemini", path.join(setup.home, ".gemini"), setup.root);
     handoff(setup.root, ["hooks", "install", "--agents", "gemini"]);
@@ -155,7 +163,7 @@ describe("Gemini CLI", () => {
     const env = { GEMINI_PROJECT_DIR: setup.root, GEMINI_CWD: setup.root, GEMINI_SESSION_ID: "gemini-session-1", CLAUDE_PROJECT_DIR: setup.root };
     const save = runAsAgent(setup.root, hooks.AfterAgent[0].hooks[0].command, { stdin: payload(GEMINI.afterAgent, { root: setup.root }), env, home: setup.home });
     expect(save).toEqual({ code: 0, stdout: "", stderr: "" });
-    expect(readJson(setup.root, ".gemini/.session-state.json").agent).toBe("gemini");
+    await eventually(() => expect(readJson(setup.root, ".gemini/.session-state.json").agent).toBe("gemini"));
 
     handoff(setup.root, ["save", "claude", "--task", "Port the health check to Fastify"]);
     const start = runAsAgent(setup.root, hooks.SessionStart[0].hooks[0].command, { stdin: payload(GEMINI.sessionStart, { root: setup.root }), env, home: setup.home });
@@ -167,14 +175,14 @@ describe("Gemini CLI", () => {
 });
 
 describe("Cursor", () => {
-  it("stop saves, sessionStart answers with additional_context", () => {
+  it("stop saves, sessionStart answers with additional_context", async () => {
     const setup = repoWithHandoff();
     handoff(setup.root, ["hooks", "install", "--agents", "cursor"]);
     const config = readJson(setup.root, ".cursor/hooks.json");
     expect(config.version).toBe(1);
     const stop = runAsAgent(setup.root, config.hooks.stop[0].command, { stdin: payload(CURSOR.stop, { root: setup.root }), home: setup.home });
     expect(stop).toEqual({ code: 0, stdout: "", stderr: "" });
-    expect(readJson(setup.root, ".cursor/.session-state.json").agent).toBe("cursor");
+    await eventually(() => expect(readJson(setup.root, ".cursor/.session-state.json").agent).toBe("cursor"));
     handoff(setup.root, ["save", "codex", "--task", "Finish the CSV export"]);
     const start = runAsAgent(setup.root, config.hooks.sessionStart[0].command, { stdin: payload(CURSOR.sessionStart, { root: setup.root }), home: setup.home });
     const answer = JSON.parse(start.stdout);
@@ -184,7 +192,7 @@ describe("Cursor", () => {
 });
 
 describe("GitHub Copilot CLI", () => {
-  it("agentStop (no transcript path) saves; sessionStart answers with additionalContext", () => {
+  it("agentStop (no transcript path) saves; sessionStart answers with additionalContext", async () => {
     const setup = repoWithHandoff();
     handoff(setup.root, ["hooks", "install", "--agents", "copilot"]);
     const config = readJson(setup.root, ".github/hooks/handoff.json");
@@ -193,7 +201,7 @@ describe("GitHub Copilot CLI", () => {
     const cwd = path.resolve(setup.root, entry.cwd);
     const stop = runAsAgent(cwd, entry.bash, { stdin: payload(COPILOT.agentStop, { root: setup.root }), home: setup.home });
     expect(stop).toEqual({ code: 0, stdout: "", stderr: "" });
-    expect(readJson(setup.root, ".github/copilot-session-state.json").agent).toBe("copilot");
+    await eventually(() => expect(readJson(setup.root, ".github/copilot-session-state.json").agent).toBe("copilot"));
     handoff(setup.root, ["save", "claude", "--task", "Migrate the settings page"]);
     const start = runAsAgent(cwd, config.hooks.sessionStart[0].bash, { stdin: payload(COPILOT.sessionStart, { root: setup.root }), home: setup.home });
     const answer = JSON.parse(start.stdout);
@@ -216,7 +224,7 @@ describe("OpenCode", () => {
     try {
       const hooks = await plugin.server({ directory: setup.root, worktree: setup.root });
       await hooks.event({ event: { type: "session.idle", properties: { sessionID: "ses_1" } } });
-      expect(readJson(setup.root, ".opencode/.session-state.json").agent).toBe("opencode");
+      await eventually(() => expect(readJson(setup.root, ".opencode/.session-state.json").agent).toBe("opencode"));
 
       handoff(setup.root, ["save", "gemini", "--task", "Write the release notes"]);
       const first = { system: ["You are OpenCode."] };
