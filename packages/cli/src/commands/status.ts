@@ -52,6 +52,7 @@ const status: Command = {
       out.line("No session state saved in this repository yet.");
       out.line("   Run: handoff save <agent>   (handoff agents lists them)");
       agentHooksLines(opened.repo.gitDir).forEach((line) => out.line(line));
+      hookErrors.forEach((line) => out.line(line));
       return 0;
     }
     const rows = found
