@@ -62,6 +62,8 @@ export {
 export type { AgentHookChange, InstallAgentHooksOptions } from "./agent-hooks/install-agent-hooks.js";
 export { runAgentHook, agentHookLogName } from "./agent-hooks/run-agent-hook.js";
 export type { RunAgentHookOptions } from "./agent-hooks/run-agent-hook.js";
+export { runQueuedAgentSaves } from "./agent-hooks/save-queued.js";
+export type { RunQueuedSavesOptions } from "./agent-hooks/save-queued.js";
 export { agentHooksStatus, agentHookEventNames } from "./agent-hooks/report.js";
 export type { AgentHookStatus } from "./agent-hooks/report.js";
 export { readAgentHookMemory, agentHookMemoryPath, sessionMemoryDir } from "./agent-hooks/memory.js";

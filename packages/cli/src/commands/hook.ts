@@ -37,13 +37,16 @@ function readPayload(): Promise<string> {
 }
 
 /**
- * Starts `handoff hook <agent> save-queued` detached, with no stdio: the agent's turn never waits
- * for the save (bench/agent-hooks.mjs measures how soon the state is complete).
+ * Runs `handoff hook-save <agent>`, the saves the hook queued: detached with no stdio, so that the
+ * agent's turn never waits for them (bench/agent-hooks.mjs measures how soon the state is complete);
+ * or, with `wait`, to the end, for its answer (after a rate limit).
  */
-async function startSaveWorker(agent: string, cwd: string): Promise<void> {
-  const { spawn } = await import("node:child_process");
-  const script = process.argv[1] ?? "";
-  spawn(process.execPath, [script, "hook", agent, "save-queued"], { cwd, detached: true, stdio: "ignore" }).unref();
+async function runSaves(agent: string, cwd: string, wait: boolean): Promise<string | undefined> {
+  const { spawn, spawnSync } = await import("node:child_process");
+  const command = [process.argv[1] ?? "", "hook-save", agent];
+  if (wait) return spawnSync(process.execPath, command, { cwd, stdio: ["ignore", "pipe", "ignore"], encoding: "utf8" }).stdout.trim() || undefined;
+  spawn(process.execPath, command, { cwd, detached: true, stdio: "ignore" }).unref();
+  return undefined;
 }
 
 const hook: Command = {
@@ -53,7 +56,7 @@ const hook: Command = {
     "the agent's state, at a session start it prints the handoff another agent left, once. It prints",
     "only the answer the agent expects, never fails the agent's turn, and logs problems to the hook",
     "log. The payload comes on stdin (Codex's notify program passes it as the last argument). A turn's",
-    "save runs in the background, after the hook returned (`save-queued` is that background run).",
+    "save runs in the background (`handoff hook-save <agent>`), after the hook returned.",
   ].join("\n"),
   options: {},
   async run(parsed, { cwd, out }) {
@@ -64,7 +67,7 @@ const hook: Command = {
       cwd,
       payload: () => (argument === undefined ? readPayload() : Promise.resolve(argument)),
       answer: (text) => out.line(text),
-      background: (name) => void startSaveWorker(name, cwd),
+      runSaves: (name, wait) => runSaves(name, cwd, wait),
     });
     return 0;
   },

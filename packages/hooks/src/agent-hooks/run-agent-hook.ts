@@ -4,6 +4,7 @@ import { appendHookLog } from "../hook-log.js";
 import { AGENT_HOOK_CONTRACTS } from "./contracts.js";
 import { isHookAgent, isHookEvent, savesTurn, type HookAgent, type HookEvent } from "./events.js";
 import { isForeignClaudePayload, MAX_PAYLOAD_BYTES, parsePayload } from "./payload.js";
+import { queueSave } from "./queue.js";
 
 export interface RunAgentHookOptions {
   agent: string;
@@ -15,54 +16,28 @@ export interface RunAgentHookOptions {
   /** Where the answer goes (stdout); called at most once, with one line of JSON. */
   answer: (text: string) => void;
   /**
-   * Starts `handoff hook <agent> save-queued` in the background, detached. Given, a turn's save is
-   * queued and the hook returns at once; absent, the save runs before the hook returns.
+   * Runs the saves queued for the agent (`handoff hook-save <agent>`): in the background, detached,
+   * resolving at once; or, with `wait` (after a rate limit, whose answer needs the save), resolving
+   * to what they answered. The saving code lives there, so that a hook run never loads it.
    */
-  background?: (agent: HookAgent) => void;
+  runSaves: (agent: HookAgent, wait: boolean) => Promise<string | undefined>;
   env?: NodeJS.ProcessEnv;
 }
-
-/** The event name of the background worker that runs queued saves. */
-export const SAVE_WORKER = "save-queued";
 
 /** The hook log's name for an agent hook: `agent-claude`. */
 export const agentHookLogName = (agent: string) => `agent-${agent}`;
 
-async function save(agent: HookAgent, event: HookEvent, cwd: string, payloadText: string, env: NodeJS.ProcessEnv | undefined, now?: Date) {
-  // Saving loads git's readers and the session readers: only the save events pay for them.
-  const { saveTurn } = await import("./save-turn.js");
-  return saveTurn({ agent, event, cwd, payload: parsePayload(payloadText), env, now });
-}
-
-async function answerFor(agent: HookAgent, event: HookEvent, options: RunAgentHookOptions, gitDir: string, payloadText: string): Promise<unknown> {
+async function answerFor(agent: HookAgent, event: HookEvent, options: RunAgentHookOptions, gitDir: string, payloadText: string): Promise<string | undefined> {
   const payload = parsePayload(payloadText);
   if (agent === "claude" && isForeignClaudePayload(payload)) return undefined;
   if (!savesTurn(event)) {
     const { sessionStartContext } = await import("./session-start.js");
     const context = await sessionStartContext({ agent, cwd: options.cwd });
-    return context === undefined ? undefined : AGENT_HOOK_CONTRACTS[agent].sessionStartAnswer(context);
+    return context === undefined ? undefined : JSON.stringify(AGENT_HOOK_CONTRACTS[agent].sessionStartAnswer(context));
   }
-  if (options.background && event !== "stop-failure") {
-    // The turn's save runs after the hook returned; a rate limit's answer needs the save first.
-    const { queueSave } = await import("./queue.js");
-    queueSave(gitDir, { agent, event, payload: payloadText, queuedAt: new Date().toISOString() });
-    options.background(agent);
-    return undefined;
-  }
-  const saved = await save(agent, event, options.cwd, payloadText, options.env);
-  return saved.fallback ? { systemMessage: saved.fallback.line } : undefined;
-}
-
-/** The background worker: every save queued for the agent, in turn; failures go to the hook log. */
-async function runQueued(agent: HookAgent, options: RunAgentHookOptions, gitDir: string): Promise<void> {
-  const { drainQueuedSaves } = await import("./queue.js");
-  await drainQueuedSaves(gitDir, agent, async (job) => {
-    try {
-      await save(agent, job.event, options.cwd, job.payload, options.env, new Date(job.queuedAt));
-    } catch (error) {
-      appendHookLog(gitDir, "ERROR", agentHookLogName(agent), `${job.event}: ${errorText(error)}`);
-    }
-  });
+  // The turn's save runs after the hook returned; a rate limit's answer needs the save first.
+  queueSave(gitDir, { agent, event, payload: payloadText, queuedAt: new Date().toISOString() });
+  return options.runSaves(agent, event === "stop-failure");
 }
 
 /**
@@ -73,16 +48,14 @@ async function runQueued(agent: HookAgent, options: RunAgentHookOptions, gitDir:
  */
 export async function runAgentHook(options: RunAgentHookOptions): Promise<void> {
   const env = options.env ?? process.env;
-  const worker = options.event === SAVE_WORKER;
-  if (env.HANDOFF_SKIP === "1" || !isHookAgent(options.agent) || !(worker || isHookEvent(options.event))) return;
+  if (env.HANDOFF_SKIP === "1" || !isHookAgent(options.agent) || !isHookEvent(options.event)) return;
   let gitDir: string | undefined;
   try {
     gitDir = (await resolveRepo(options.cwd)).gitDir;
-    if (worker) return await runQueued(options.agent, options, gitDir);
     const text = await options.payload();
     if (Buffer.byteLength(text) > MAX_PAYLOAD_BYTES) throw new Error(`the hook payload is larger than ${MAX_PAYLOAD_BYTES} bytes; ignored`);
-    const answer = await answerFor(options.agent, options.event as HookEvent, options, gitDir, text);
-    if (answer !== undefined) options.answer(JSON.stringify(answer));
+    const answer = await answerFor(options.agent, options.event, options, gitDir, text);
+    if (answer) options.answer(answer);
   } catch (error) {
     if (gitDir) appendHookLog(gitDir, "ERROR", agentHookLogName(options.agent), `${options.event}: ${errorText(error)}`);
   }
