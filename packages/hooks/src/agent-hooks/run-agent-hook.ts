@@ -1,4 +1,4 @@
-import { resolveRepo } from "@handoff/core";
+import { openRepo, type OpenedRepo } from "@handoff/core";
 import { errorText } from "../error-text.js";
 import { appendHookLog } from "../hook-log.js";
 import { AGENT_HOOK_CONTRACTS } from "./contracts.js";
@@ -27,16 +27,16 @@ export interface RunAgentHookOptions {
 /** The hook log's name for an agent hook: `agent-claude`. */
 export const agentHookLogName = (agent: string) => `agent-${agent}`;
 
-async function answerFor(agent: HookAgent, event: HookEvent, options: RunAgentHookOptions, gitDir: string, payloadText: string): Promise<string | undefined> {
+async function answerFor(agent: HookAgent, event: HookEvent, options: RunAgentHookOptions, opened: OpenedRepo, payloadText: string): Promise<string | undefined> {
   const payload = parsePayload(payloadText);
   if (agent === "claude" && isForeignClaudePayload(payload)) return undefined;
   if (!savesTurn(event)) {
     const { sessionStartContext } = await import("./session-start.js");
-    const context = await sessionStartContext({ agent, cwd: options.cwd });
+    const context = await sessionStartContext({ agent, cwd: options.cwd, opened });
     return context === undefined ? undefined : JSON.stringify(AGENT_HOOK_CONTRACTS[agent].sessionStartAnswer(context));
   }
   // The turn's save runs after the hook returned; a rate limit's answer needs the save first.
-  queueSave(gitDir, { agent, event, payload: payloadText, queuedAt: new Date().toISOString() });
+  queueSave(opened.repo.gitDir, { agent, event, payload: payloadText, queuedAt: new Date().toISOString() });
   return options.runSaves(agent, event === "stop-failure");
 }
 
@@ -51,10 +51,11 @@ export async function runAgentHook(options: RunAgentHookOptions): Promise<void> 
   if (env.HANDOFF_SKIP === "1" || !isHookAgent(options.agent) || !isHookEvent(options.event)) return;
   let gitDir: string | undefined;
   try {
-    gitDir = (await resolveRepo(options.cwd)).gitDir;
+    const opened = await openRepo(options.cwd);
+    gitDir = opened.repo.gitDir;
     const text = await options.payload();
     if (Buffer.byteLength(text) > MAX_PAYLOAD_BYTES) throw new Error(`the hook payload is larger than ${MAX_PAYLOAD_BYTES} bytes; ignored`);
-    const answer = await answerFor(options.agent, options.event, options, gitDir, text);
+    const answer = await answerFor(options.agent, options.event, options, opened, text);
     if (answer) options.answer(answer);
   } catch (error) {
     if (gitDir) appendHookLog(gitDir, "ERROR", agentHookLogName(options.agent), `${options.event}: ${errorText(error)}`);

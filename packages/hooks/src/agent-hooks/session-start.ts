@@ -16,6 +16,8 @@ import { readAgentHookMemory, updateAgentHookMemory } from "./memory.js";
 export interface SessionStartOptions {
   agent: HookAgent;
   cwd: string;
+  /** The repository, when the caller opened it already. */
+  opened?: OpenedRepo;
   now?: Date;
 }
 
@@ -66,7 +68,7 @@ function isOwnWork(candidate: Candidate, agent: string): boolean {
  */
 export async function sessionStartContext(options: SessionStartOptions): Promise<string | undefined> {
   const { agent } = options;
-  const opened = await openRepo(options.cwd);
+  const opened = options.opened ?? (await openRepo(options.cwd));
   const { gitDir } = opened.repo;
   const newest = (await savedStates(opened))[0];
   const branch = currentFreshness(opened.repo).ref;
