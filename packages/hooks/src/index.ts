@@ -52,13 +52,8 @@ export type { HookAgent, HookEvent } from "./agent-hooks/events.js";
 export { agentHookCommand, codexNotifyLine, HOOK_MARKER } from "./agent-hooks/hook-command.js";
 export { AGENT_HOOK_CONTRACTS } from "./agent-hooks/contracts.js";
 export type { AgentHookContract } from "./agent-hooks/contracts.js";
-export {
-  installAgentHooks,
-  uninstallAgentHooks,
-  installedAgentHooks,
-  hookAgentsInUse,
-  agentHooksOwner,
-} from "./agent-hooks/install-agent-hooks.js";
+export { installAgentHooks, uninstallAgentHooks, hookAgentsInUse } from "./agent-hooks/install-agent-hooks.js";
+export { installedAgentHooks, agentHooksOwner } from "./agent-hooks/installed.js";
 export type { AgentHookChange, InstallAgentHooksOptions } from "./agent-hooks/install-agent-hooks.js";
 export { runAgentHook, agentHookLogName } from "./agent-hooks/run-agent-hook.js";
 export type { RunAgentHookOptions } from "./agent-hooks/run-agent-hook.js";

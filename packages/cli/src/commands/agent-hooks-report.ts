@@ -1,15 +1,6 @@
 import { displaySafe } from "@handoff/core";
-import type { AgentHookChange } from "@handoff/hooks";
-import type { OptionTable } from "../args.js";
+import { installAgentHooks, uninstallAgentHooks, type AgentHookChange, type InstallAgentHooksOptions } from "@handoff/hooks";
 import type { Output } from "../output.js";
-
-export const AGENTS_OPTION: OptionTable = {
-  agents: {
-    type: "string",
-    value: "list",
-    description: "agent hooks for exactly these agents (claude,codex,gemini,opencode,cursor,copilot) or all; default: the agents in use here",
-  },
-};
 
 const INSTALL_TEXT: Partial<Record<AgentHookChange["action"], string>> = {
   created: "created",
@@ -32,12 +23,12 @@ function failures(out: Output, changes: AgentHookChange[]): void {
 }
 
 /** 1 when a file could not be changed (the user has to fix it), else 0. */
-export function agentHooksExitCode(changes: AgentHookChange[]): number {
+function agentHooksExitCode(changes: AgentHookChange[]): number {
   return changes.some((change) => change.action === "failed") ? 1 : 0;
 }
 
 /** `init` and `hooks install`: which agents got hooks, where, and what a person still has to do. */
-export function printAgentHooksInstall(out: Output, changes: AgentHookChange[]): void {
+function printAgentHooksInstall(out: Output, changes: AgentHookChange[]): void {
   const hooks = changes.filter((change) => change.agent !== "agents-md" && change.action !== "failed");
   out.line(hooks.length ? `✅ Agent hooks: ${hooks.map((change) => change.agent).join(", ")}` : "ℹ️  Agent hooks: no agent in use here (no .claude/, .codex/, ... folder, no agent CLI on PATH)");
   for (const change of changes.filter((entry) => entry.action !== "failed")) {
@@ -53,7 +44,7 @@ export function printAgentHooksInstall(out: Output, changes: AgentHookChange[]):
   out.line("   Add another agent: handoff hooks install --agents <names>, or --agents all");
 }
 
-export function printAgentHooksUninstall(out: Output, changes: AgentHookChange[]): void {
+function printAgentHooksUninstall(out: Output, changes: AgentHookChange[]): void {
   if (changes.length === 0) {
     out.line("No agent hooks are installed here; nothing changed.");
     return;
@@ -63,4 +54,21 @@ export function printAgentHooksUninstall(out: Output, changes: AgentHookChange[]
     out.line(`   ${displaySafe(change.file)}: ${UNINSTALL_TEXT[change.action] ?? change.action}`);
   }
   failures(out, changes);
+}
+
+/**
+ * `init` and `hooks install`: writes the agent hooks and reports; the exit code. Loaded by those
+ * commands only when they install: `handoff hooks run` (every git hook) never loads the editor.
+ */
+export async function installAndReportAgentHooks(out: Output, options: InstallAgentHooksOptions): Promise<number> {
+  const changes = await installAgentHooks(options);
+  printAgentHooksInstall(out, changes);
+  return agentHooksExitCode(changes);
+}
+
+/** `hooks uninstall`: takes the agent hooks out and reports; the exit code. */
+export async function uninstallAndReportAgentHooks(out: Output, target: { root: string; gitDir: string }): Promise<number> {
+  const changes = await uninstallAgentHooks(target);
+  printAgentHooksUninstall(out, changes);
+  return agentHooksExitCode(changes);
 }

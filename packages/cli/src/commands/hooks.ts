@@ -1,7 +1,7 @@
-import { HOOK_NAMES, installAgentHooks, installHooks, isHookName, runHook, uninstallAgentHooks, uninstallHooks } from "@handoff/hooks";
+import { HOOK_NAMES, installHooks, isHookName, runHook, uninstallHooks } from "@handoff/hooks";
 import { stringOption } from "../args.js";
 import { UsageError } from "../errors.js";
-import { AGENTS_OPTION, agentHooksExitCode, printAgentHooksInstall, printAgentHooksUninstall } from "./agent-hooks-report.js";
+import { AGENTS_OPTION } from "./agent-hooks-option.js";
 import type { Command } from "./command.js";
 import { currentHandoff, printInstall, printUninstall } from "./hooks-report.js";
 
@@ -34,15 +34,13 @@ const hooks: Command = {
         const installed = await installHooks({ cwd, target: currentHandoff() });
         printInstall(out, installed);
         const { root, gitDir } = installed.locations;
-        const agentHooks = await installAgentHooks({ root, gitDir, agents: stringOption(parsed, "agents") });
-        printAgentHooksInstall(out, agentHooks);
-        return agentHooksExitCode(agentHooks);
+        const { installAndReportAgentHooks } = await import("./agent-hooks-report.js");
+        return installAndReportAgentHooks(out, { root, gitDir, agents: stringOption(parsed, "agents") });
       }
       const removed = await uninstallHooks(cwd);
       printUninstall(out, removed);
-      const agentHooks = await uninstallAgentHooks({ root: removed.locations.root, gitDir: removed.locations.gitDir });
-      printAgentHooksUninstall(out, agentHooks);
-      return agentHooksExitCode(agentHooks);
+      const { uninstallAndReportAgentHooks } = await import("./agent-hooks-report.js");
+      return uninstallAndReportAgentHooks(out, { root: removed.locations.root, gitDir: removed.locations.gitDir });
     }
     if (action !== "run") {
       throw new UsageError(action === undefined ? `missing <action>: one of ${ACTIONS.join(", ")}` : `unknown action "${action}": use ${ACTIONS.join(", ")}`);

@@ -1,7 +1,8 @@
 import { displaySafe, getAgent, openRepo } from "@handoff/core";
-import { installAgentHooks, installHooks } from "@handoff/hooks";
+import { installHooks } from "@handoff/hooks";
 import { stringOption } from "../args.js";
-import { AGENTS_OPTION, agentHooksExitCode, printAgentHooksInstall } from "./agent-hooks-report.js";
+import { AGENTS_OPTION } from "./agent-hooks-option.js";
+import { installAndReportAgentHooks } from "./agent-hooks-report.js";
 import type { Output } from "../output.js";
 import type { Command } from "./command.js";
 import { currentHandoff, printInstall } from "./hooks-report.js";
@@ -52,9 +53,7 @@ const init: Command = {
     );
 
     printInstall(out, await installHooks({ cwd: root, target: currentHandoff() }));
-    const agentHooks = await installAgentHooks({ root, gitDir: opened.repo.gitDir, agents: stringOption(parsed, "agents") });
-    printAgentHooksInstall(out, agentHooks);
-    return agentHooksExitCode(agentHooks);
+    return installAndReportAgentHooks(out, { root, gitDir: opened.repo.gitDir, agents: stringOption(parsed, "agents") });
   },
 };
 

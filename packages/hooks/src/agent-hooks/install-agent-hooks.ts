@@ -2,7 +2,6 @@ import { isHandoffError, type HandoffError } from "@handoff/core";
 import { agentsInUse, PROJECT_AGENTS, type AgentInUse } from "../project-config/agents-in-use.js";
 import {
   configOwners,
-  filesEditedBy,
   installConfigEdits,
   uninstallConfigEdits,
   type ConfigFileAction,
@@ -11,11 +10,9 @@ import {
 import type { ConfigEdit } from "../project-config/edits.js";
 import { AGENTS_MD, agentsMdBlock } from "./agents-md.js";
 import { AGENT_HOOK_CONTRACTS } from "./contracts.js";
-import { HOOK_AGENTS, isHookAgent, type HookAgent } from "./events.js";
+import { isHookAgent, type HookAgent } from "./events.js";
+import { agentHooksOwner, OWNER_PREFIX } from "./installed.js";
 
-/** The record owner of each agent's hook entries, and of the AGENTS.md block. */
-const OWNER_PREFIX = "agent-hooks:";
-export const agentHooksOwner = (agent: HookAgent | "agents-md") => `${OWNER_PREFIX}${agent}`;
 
 export interface AgentHookChange {
   /** The agent, or "agents-md" for the AGENTS.md block. */
@@ -75,13 +72,4 @@ export async function uninstallAgentHooks(target: ConfigFileTarget): Promise<Age
     for (const change of await uninstallConfigEdits(target, owner)) changes.push({ agent, file: change.file, action: change.action, error: change.error });
   }
   return changes;
-}
-
-/** The agents whose hooks are installed in this work tree (by the record), with their files. */
-export function installedAgentHooks(gitDir: string): { agent: HookAgent; files: string[] }[] {
-  const owners = new Set(configOwners(gitDir));
-  return HOOK_AGENTS.filter((agent) => owners.has(agentHooksOwner(agent))).map((agent) => ({
-    agent,
-    files: filesEditedBy(gitDir, agentHooksOwner(agent)),
-  }));
 }

@@ -1,7 +1,7 @@
 import { readHookLog } from "../hook-log.js";
 import { AGENT_HOOK_CONTRACTS } from "./contracts.js";
 import { HOOK_AGENTS, type HookAgent, type HookEvent } from "./events.js";
-import { installedAgentHooks } from "./install-agent-hooks.js";
+import { installedAgentHooks } from "./installed.js";
 import { readAgentHookMemory } from "./memory.js";
 import { agentHookLogName } from "./run-agent-hook.js";
 

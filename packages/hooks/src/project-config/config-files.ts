@@ -2,7 +2,7 @@ import path from "node:path";
 import { HandoffError, isHandoffError } from "@handoff/core";
 import { applyEdits, removeEdits } from "./apply-edits.js";
 import type { ConfigEdit } from "./edits.js";
-import { digest, readLedger, updateLedger, type ConfigFileRecord, type ConfigLedger } from "./ledger.js";
+import { digest, updateLedger, type ConfigFileRecord, type ConfigLedger } from "./ledger.js";
 import { deleteConfigFile, readConfigText, writeConfigText } from "./safe-file.js";
 
 export interface ConfigFileTarget {
@@ -173,14 +173,4 @@ export async function uninstallConfigEdits(target: ConfigFileTarget, owner: stri
   });
 }
 
-/** The files in which `owner` has edits recorded (relative to the root). */
-export function filesEditedBy(gitDir: string, owner: string): string[] {
-  const ledger = readLedger(gitDir);
-  return Object.keys(ledger.files).filter((relative) => owner in ledger.files[relative]!.owners);
-}
-
-/** Every owner with edits recorded in this work tree. */
-export function configOwners(gitDir: string): string[] {
-  const ledger = readLedger(gitDir);
-  return [...new Set(Object.values(ledger.files).flatMap((record) => Object.keys(record.owners)))];
-}
+export { configOwners, filesEditedBy } from "./ledger.js";
