@@ -1,4 +1,5 @@
 import { fstatSync, readSync } from "node:fs";
+import { findExecutable } from "@handoff/core";
 import { runAgentHook } from "@handoff/hooks";
 import type { Command } from "./command.js";
 
@@ -43,9 +44,12 @@ function readPayload(): Promise<string> {
  */
 async function runSaves(agent: string, cwd: string, wait: boolean): Promise<string | undefined> {
   const { spawn, spawnSync } = await import("node:child_process");
-  const command = [process.argv[1] ?? "", "hook-save", agent];
-  if (wait) return spawnSync(process.execPath, command, { cwd, stdio: ["ignore", "pipe", "ignore"], encoding: "utf8" }).stdout.trim() || undefined;
-  spawn(process.execPath, command, { cwd, detached: true, stdio: "ignore" }).unref();
+  const command = [process.execPath, process.argv[1] ?? "", "hook-save", agent];
+  if (wait) return spawnSync(command[0]!, command.slice(1), { cwd, stdio: ["ignore", "pipe", "ignore"], encoding: "utf8" }).stdout.trim() || undefined;
+  // Niced, as the git hooks' refresh is: the save yields the CPU to the agent and to its next turn.
+  const nice = findExecutable("nice");
+  const [program, ...args] = nice ? [nice, "-n", "10", ...command] : command;
+  spawn(program!, args, { cwd, detached: true, stdio: "ignore" }).unref();
   return undefined;
 }
 
