@@ -8,7 +8,8 @@ export const HOOK_MARKER = "node_modules/.bin/handoff hook ";
  * go on only when this clone has its own handoff installed (`node_modules/.bin/handoff`) and git
  * tracks nothing under node_modules (a checked-out tree could otherwise have placed the very
  * program the hook runs). Otherwise, and outside a repository, exit 0 and print nothing: two
- * git processes, well under a second.
+ * git processes, well under a second. handoff runs as a child, not through `exec`, so that even
+ * a handoff that cannot start (no node on the agent's PATH) ends in `exit 0`, its stderr dropped.
  */
 const GUARD =
   'r=$(git rev-parse --show-toplevel 2>/dev/null) && cd "$r" && [ -x node_modules/.bin/handoff ] && ' +
@@ -16,7 +17,7 @@ const GUARD =
 
 /** The command an agent's configuration runs for `event`: the payload comes on stdin. */
 export function agentHookCommand(agent: HookAgent, event: HookEvent): string {
-  return `${GUARD} && exec ${HOOK_MARKER}${agent} ${event}; exit 0`;
+  return `${GUARD} && ${HOOK_MARKER}${agent} ${event} 2>/dev/null; exit 0`;
 }
 
 /**
@@ -25,6 +26,6 @@ export function agentHookCommand(agent: HookAgent, event: HookEvent): string {
  * own ~/.codex/config.toml, which handoff never writes.
  */
 export function codexNotifyLine(): string {
-  const script = `${GUARD} && exec ${HOOK_MARKER}codex notify "$1"; exit 0`;
+  const script = `${GUARD} && ${HOOK_MARKER}codex notify "$1" 2>/dev/null; exit 0`;
   return `notify = ["sh", "-c", ${JSON.stringify(script)}, "handoff"]`;
 }

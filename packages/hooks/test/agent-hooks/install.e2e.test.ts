@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanupTempDirs, createRepo, runHandoff } from "@handoff/test-utils";
+import { cleanupTempDirs, createRepo, makeTempDir, runHandoff } from "@handoff/test-utils";
 import { gitWith, snapshotFolder } from "../e2e-helpers.js";
 import { handoff, readJson, repoWithHandoff, runAsAgent, write } from "./helpers.js";
 
@@ -132,6 +133,15 @@ describe("a hook in a clone where handoff is not installed", () => {
       expect(Date.now() - started).toBeLessThan(1000);
     }
     expect(existsSync(path.join(clone.root, ".git/handoff"))).toBe(false);
+  });
+
+  it("ends quietly with exit 0 when the installed handoff cannot start (no node on the agent's PATH)", () => {
+    const { root } = repoWithHandoff();
+    handoff(root, ["hooks", "install", "--agents", "claude"]);
+    const bin = makeTempDir();
+    symlinkSync(execFileSync("/bin/sh", ["-c", "command -v git"], { encoding: "utf8" }).trim(), path.join(bin, "git"));
+    const command = readJson(root, ".claude/settings.json").hooks.Stop[0].hooks[0].command as string;
+    expect(runAsAgent(root, command, { stdin: "{}", env: { PATH: bin } })).toEqual({ code: 0, stdout: "", stderr: "" });
   });
 
   it("never runs a handoff the checked-out tree placed: git tracking anything under node_modules skips the hook", () => {
