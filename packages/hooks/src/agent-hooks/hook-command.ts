@@ -4,15 +4,16 @@ import type { HookAgent, HookEvent } from "./events.js";
 export const HOOK_MARKER = "node_modules/.bin/handoff hook ";
 
 /**
- * The POSIX shell guard every agent hook runs before handoff: go to the repository's top level;
- * go on only when this clone has its own handoff installed (`node_modules/.bin/handoff`) and git
- * tracks nothing under node_modules (a checked-out tree could otherwise have placed the very
- * program the hook runs). Otherwise, and outside a repository, exit 0 and print nothing: two
- * git processes, well under a second. handoff runs as a child, not through `exec`, so that even
- * a handoff that cannot start (no node on the agent's PATH) ends in `exit 0`, its stderr dropped.
+ * The POSIX shell guard every agent hook runs before handoff. It finds the project's own handoff,
+ * `node_modules/.bin/handoff`, where the agent runs the hook (its project folder) or else at the
+ * repository's top level, and goes on only when git tracks nothing in that node_modules (a
+ * checked-out tree could otherwise have placed the very program the hook runs). Otherwise, and
+ * outside a repository, it exits 0 and prints nothing, in one or two git processes. handoff runs
+ * as a child, not through `exec`, so that even a handoff that cannot start (no node on the
+ * agent's PATH) ends in `exit 0`, its stderr dropped.
  */
 const GUARD =
-  'r=$(git rev-parse --show-toplevel 2>/dev/null) && cd "$r" && [ -x node_modules/.bin/handoff ] && ' +
+  '{ [ -x node_modules/.bin/handoff ] || { r=$(git rev-parse --show-toplevel 2>/dev/null) && cd "$r" && [ -x node_modules/.bin/handoff ]; }; } && ' +
   't=$(git ls-files -- node_modules 2>/dev/null) && [ -z "$t" ]';
 
 /** The command an agent's configuration runs for `event`: the payload comes on stdin. */
