@@ -3,7 +3,7 @@ import { AGENT_HOOK_CONTRACTS } from "./contracts.js";
 import { HOOK_AGENTS, type HookAgent, type HookEvent } from "./events.js";
 import { installedAgentHooks } from "./installed.js";
 import { readAgentHookMemory } from "./memory.js";
-import { agentHookLogName } from "./run-agent-hook.js";
+import { agentHookLogName } from "./log-name.js";
 
 export interface AgentHookStatus {
   agent: HookAgent;

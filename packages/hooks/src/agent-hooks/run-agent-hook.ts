@@ -4,6 +4,7 @@ import { appendHookLog } from "../hook-log.js";
 import { AGENT_HOOK_CONTRACTS } from "./contracts.js";
 import { isHookAgent, isHookEvent, savesTurn, type HookAgent, type HookEvent } from "./events.js";
 import { isForeignClaudePayload, MAX_PAYLOAD_BYTES, parsePayload } from "./payload.js";
+import { agentHookLogName } from "./log-name.js";
 import { queueSave } from "./queue.js";
 
 export interface RunAgentHookOptions {
@@ -24,8 +25,6 @@ export interface RunAgentHookOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** The hook log's name for an agent hook: `agent-claude`. */
-export const agentHookLogName = (agent: string) => `agent-${agent}`;
 
 async function answerFor(agent: HookAgent, event: HookEvent, options: RunAgentHookOptions, opened: OpenedRepo, payloadText: string): Promise<string | undefined> {
   const payload = parsePayload(payloadText);

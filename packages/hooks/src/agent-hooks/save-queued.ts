@@ -4,7 +4,7 @@ import { appendHookLog } from "../hook-log.js";
 import type { HookAgent } from "./events.js";
 import { parsePayload } from "./payload.js";
 import { drainQueuedSaves } from "./queue.js";
-import { agentHookLogName } from "./run-agent-hook.js";
+import { agentHookLogName } from "./log-name.js";
 import { saveTurn } from "./save-turn.js";
 
 export interface RunQueuedSavesOptions {

@@ -3,14 +3,15 @@ import {
   agentIn,
   currentFreshness,
   listAgents,
-  loadSession,
   openRepo,
   readStateFileQuickly,
   statePath,
   type OpenedRepo,
   type SessionState,
 } from "@handoff/core";
+import { appendHookLog } from "../hook-log.js";
 import type { HookAgent } from "./events.js";
+import { agentHookLogName } from "./log-name.js";
 import { readAgentHookMemory, updateAgentHookMemory } from "./memory.js";
 
 export interface SessionStartOptions {
@@ -36,20 +37,20 @@ function modifiedAt(file: string): number {
   }
 }
 
-/** Every agent's saved state that reads (a broken one is nobody's handoff), newest first. */
-async function savedStates(opened: OpenedRepo): Promise<Candidate[]> {
+/**
+ * Every agent's saved state, newest first, read with the quick (zod-free) reader that `restore`
+ * uses on its fast path. A file it is not sure of (a legacy or broken state) is left out, and
+ * named in the hook log: `handoff restore <agent>` explains or repairs it.
+ */
+function savedStates(opened: OpenedRepo, agent: HookAgent): Candidate[] {
   const found: Candidate[] = [];
-  for (const agent of listAgents(opened.config)) {
-    const file = statePath(opened.repo.root, agent);
-    let state = readStateFileQuickly(file)?.state;
-    if (!state && existsSync(file)) {
-      // A legacy or repairable file: the full reader, loaded only for it.
-      state = await loadSession({ cwd: opened.repo.root, agent: agent.name, opened, refresh: false }).then(
-        (loaded) => loaded.state,
-        () => undefined,
-      );
+  for (const info of listAgents(opened.config)) {
+    const file = statePath(opened.repo.root, info);
+    const state = readStateFileQuickly(file)?.state;
+    if (state) found.push({ owner: info.name, state, modified: modifiedAt(file) });
+    else if (existsSync(file)) {
+      appendHookLog(opened.repo.gitDir, "WARN", agentHookLogName(agent), `session-start: left out ${info.file}; run \`handoff restore ${info.name}\` to check it`);
     }
-    if (state) found.push({ owner: agent.name, state, modified: modifiedAt(file) });
   }
   return found.sort((a, b) => Date.parse(b.state.timestamp) - Date.parse(a.state.timestamp) || b.modified - a.modified);
 }
@@ -70,7 +71,7 @@ export async function sessionStartContext(options: SessionStartOptions): Promise
   const { agent } = options;
   const opened = options.opened ?? (await openRepo(options.cwd));
   const { gitDir } = opened.repo;
-  const newest = (await savedStates(opened))[0];
+  const newest = savedStates(opened, agent)[0];
   const branch = currentFreshness(opened.repo).ref;
   const key = newest ? `${newest.owner}@${newest.state.timestamp}` : undefined;
   const remembered = readAgentHookMemory(gitDir)[agent];

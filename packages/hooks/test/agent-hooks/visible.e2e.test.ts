@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, makeTempDir } from "@handoff/test-utils";
 import { eventually } from "../e2e-helpers.js";
 import { CLAUDE, payload } from "./payloads.js";
-import { handoff, readJson, repoWithHandoff, runAsAgent, savesSettled } from "./helpers.js";
+import { handoff, readJson, repoWithHandoff, runAsAgent, savesSettled, write } from "./helpers.js";
 
 afterAll(async () => {
   await savesSettled();
@@ -43,5 +43,14 @@ describe("what handoff status and handoff agents show", () => {
     await eventually(() => expect(readFileSync(path.join(root, ".git/handoff/hooks.log"), "utf8")).toMatch(/ ERROR agent-claude: stop: .*symbolic link/));
     const status = handoff(root, ["status"]);
     expect(status).toContain("(agent-claude,");
+  });
+
+  it("a state a session start cannot read quickly is left out and named in the hook log", () => {
+    const { root, home } = repoWithHandoff();
+    handoff(root, ["hooks", "install", "--agents", "codex"]);
+    write(root, ".claude/.session-state.json", '{"version":"2.0","task":');
+    const command = readJson(root, ".codex/hooks.json").hooks.SessionStart[0].hooks[0].command as string;
+    expect(runAsAgent(root, command, { stdin: "{}", home })).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(readFileSync(path.join(root, ".git/handoff/hooks.log"), "utf8")).toMatch(/ WARN agent-codex: session-start: left out \.claude\/\.session-state\.json; run `handoff restore claude` to check it/);
   });
 });
