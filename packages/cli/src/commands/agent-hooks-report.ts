@@ -17,14 +17,27 @@ const UNINSTALL_TEXT: Partial<Record<AgentHookChange["action"], string>> = {
 
 function failures(out: Output, changes: AgentHookChange[]): void {
   for (const change of changes.filter((entry) => entry.action === "failed")) {
+    if (isLinkedAgentsMd(change)) {
+      out.line("⚠️  AGENTS.md is a symbolic link, which handoff never writes through: its block was left out");
+      out.line("   (add it by hand if you like; docs/agent-hooks.md shows it)");
+      continue;
+    }
     out.line(`❌ ${displaySafe(change.error?.message ?? change.file)}`);
     if (change.error?.hint) out.line(`   ${displaySafe(change.error.hint)}`);
   }
 }
 
+/**
+ * An AGENTS.md that is a symlink (often to CLAUDE.md) is common and fine: handoff never writes
+ * through one, so its block is left out with a warning, not an error.
+ */
+function isLinkedAgentsMd(change: AgentHookChange): boolean {
+  return change.agent === "agents-md" && change.error?.code === "E_SYMLINK";
+}
+
 /** 1 when a file could not be changed (the user has to fix it), else 0. */
 function agentHooksExitCode(changes: AgentHookChange[]): number {
-  return changes.some((change) => change.action === "failed") ? 1 : 0;
+  return changes.some((change) => change.action === "failed" && !isLinkedAgentsMd(change)) ? 1 : 0;
 }
 
 /** `init` and `hooks install`: which agents got hooks, where, and what a person still has to do. */

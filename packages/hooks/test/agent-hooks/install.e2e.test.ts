@@ -101,6 +101,16 @@ describe("installing agent hooks", () => {
     expect(readJson(root, ".cursor/hooks.json").hooks.stop).toHaveLength(1);
   });
 
+  it("leaves an AGENTS.md that is a symlink alone, with a warning, and still succeeds", () => {
+    const { root } = repoWithHandoff();
+    write(root, "CLAUDE.md", "# Notes\n");
+    symlinkSync("CLAUDE.md", path.join(root, "AGENTS.md"));
+    const result = runHandoff(root, ["hooks", "install", "--agents", "claude"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("⚠️  AGENTS.md is a symbolic link, which handoff never writes through");
+    expect(readFileSync(path.join(root, "CLAUDE.md"), "utf8")).toBe("# Notes\n");
+  });
+
   it("rejects an unknown --agents name with the list of known ones", () => {
     const { root } = repoWithHandoff();
     const result = runHandoff(root, ["hooks", "install", "--agents", "claude,vim"]);
