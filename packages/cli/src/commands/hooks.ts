@@ -15,7 +15,7 @@ async function readStdin(): Promise<string> {
 }
 
 const hooks: Command = {
-  usage: "handoff hooks install [--agents <list>] | uninstall | run <hook> [-- <git's arguments>]",
+  usage: "handoff hooks install | uninstall | run <hook> [-- <git's arguments>]",
   summary: [
     "Git hooks that keep every agent's saved state in step with git (commit, branch switch, merge,",
     "rebase, amend) and check STRICT rules before a push. `install` writes them (into .husky/ in a",
