@@ -77,8 +77,10 @@ export {
 } from "./store/state-file.js";
 export { statePath } from "./store/state-path.js";
 export { readStateFile } from "./store/read-state.js";
+export { readStateFileQuickly } from "./store/quick-read.js";
 export type { WriteStateResult, UpdateStateOptions } from "./store/state-file.js";
 export { writeFileAtomic } from "./store/atomic-write.js";
+export { writeQuietly } from "./store/quiet-write.js";
 export { withFileLock } from "./store/lock.js";
 export type { HeldLock } from "./store/lock.js";
 export { ensureIgnored } from "./store/gitignore.js";
@@ -100,6 +102,8 @@ export { readAgentSession, hasAgentSession, mergeSessionInput } from "./sessions
 export type { AgentSession, AgentSessionResult, ReadAgentSessionOptions } from "./sessions/read-latest.js";
 export { sessionReaderFor, SESSION_AGENTS } from "./sessions/readers.js";
 export { currentEnvironment } from "./sessions/env.js";
+export { readAgentSessionIncrementally } from "./sessions/incremental.js";
+export type { IncrementalReadOptions, IncrementalReadResult, IncrementalReadKind } from "./sessions/incremental.js";
 export type { SessionReader, SessionEnvironment, FoundSession, SessionLookup, SessionReading } from "./sessions/types.js";
 export { redactText, redactDeep, REDACTED } from "./redact/redact.js";
 export type { Redacted } from "./redact/redact.js";

@@ -48,3 +48,22 @@ export type {
 
 export { installMcpServer, uninstallMcpServer, mcpServerCommand } from "./mcp-config/index.js";
 export type { McpRegistration, McpInstallOptions, McpInstallResult, McpServerCommand } from "./mcp-config/index.js";
+// Agent hooks: each name from the module that defines it, so that the CLI's `handoff hook`
+// program loads only what a hook run needs (packages/cli/tsup.config.ts rewrites imports by it).
+export { HOOK_AGENTS, HOOK_EVENTS, isHookAgent, isHookEvent } from "./agent-hooks/events.js";
+export type { HookAgent, HookEvent } from "./agent-hooks/events.js";
+export { agentHookCommand, codexNotifyLine, HOOK_MARKER } from "./agent-hooks/hook-command.js";
+export { AGENT_HOOK_CONTRACTS } from "./agent-hooks/contracts.js";
+export type { AgentHookContract } from "./agent-hooks/contracts.js";
+export { installAgentHooks, uninstallAgentHooks, hookAgentsInUse } from "./agent-hooks/install-agent-hooks.js";
+export { installedAgentHooks, agentHooksOwner } from "./agent-hooks/installed.js";
+export type { AgentHookChange, InstallAgentHooksOptions } from "./agent-hooks/install-agent-hooks.js";
+export { runAgentHook } from "./agent-hooks/run-agent-hook.js";
+export { agentHookLogName } from "./agent-hooks/log-name.js";
+export type { RunAgentHookOptions } from "./agent-hooks/run-agent-hook.js";
+export { runQueuedAgentSaves } from "./agent-hooks/save-queued.js";
+export type { RunQueuedSavesOptions } from "./agent-hooks/save-queued.js";
+export { agentHooksStatus, agentHookEventNames } from "./agent-hooks/report.js";
+export type { AgentHookStatus } from "./agent-hooks/report.js";
+export { readAgentHookMemory, agentHookMemoryPath, sessionMemoryDir } from "./agent-hooks/memory.js";
+export type { AgentHookMemory } from "./agent-hooks/memory.js";

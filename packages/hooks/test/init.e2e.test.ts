@@ -42,7 +42,7 @@ describe("handoff init (built bin)", () => {
     );
     const ignore = read(repo.root, ".gitignore");
     // Every built-in agent's state file, so that no agent's first save edits a tracked .gitignore.
-    expect(listAgents()).toHaveLength(12);
+    expect(listAgents()).toHaveLength(18);
     for (const { file } of listAgents()) expect(ignore.split("\n")).toContain(`${file}*`);
     expect(existsSync(path.join(repo.root, ".git/hooks/post-commit"))).toBe(true);
 

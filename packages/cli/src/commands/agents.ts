@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { displaySafe, hasAgentSession, listAgents, openRepo, sessionReaderFor, statePath } from "@handoff/core";
 import { flag } from "../args.js";
+import { agentHookCells, agentHooksJson } from "./agent-hooks-status.js";
 import type { Command } from "./command.js";
 import { takePositionals } from "./positionals.js";
 import { formatTable } from "./table.js";
@@ -23,12 +24,14 @@ const agents: Command = {
       })),
     );
     if (flag(parsed, "json")) {
-      out.json(list);
+      const hooks = new Map<string, unknown>(agentHooksJson(opened.repo.gitDir).map((entry) => [entry.agent, entry]));
+      out.json(list.map((agent) => ({ ...agent, hooks: hooks.get(agent.name) ?? null })));
       return;
     }
     const session = (agent: (typeof list)[number]) => (agent.hasSession ? "✓ readable" : agent.readsSessions ? "-" : "n/a");
-    const rows = list.map((agent) => [agent.name, agent.label, agent.file, agent.hasState ? "✓ saved" : "-", session(agent)]);
-    for (const line of formatTable([["AGENT", "NAME", "STATE FILE", "STATE", "SESSION"], ...rows].map((row) => row.map(displaySafe)))) out.line(line);
+    const hooks = agentHookCells(opened.repo.gitDir);
+    const rows = list.map((agent) => [agent.name, agent.label, agent.file, agent.hasState ? "✓ saved" : "-", session(agent), hooks.get(agent.name) ?? "-"]);
+    for (const line of formatTable([["AGENT", "NAME", "STATE FILE", "STATE", "SESSION", "HOOKS"], ...rows].map((row) => row.map(displaySafe)))) out.line(line);
   },
 };
 

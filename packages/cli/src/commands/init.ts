@@ -1,6 +1,8 @@
 import { displaySafe, ensureIgnored, listAgents, openRepo } from "@handoff/core";
 import { installHooks } from "@handoff/hooks";
 import { stringOption } from "../args.js";
+import { AGENTS_OPTION } from "./agent-hooks-option.js";
+import { installAndReportAgentHooks } from "./agent-hooks-report.js";
 import type { Output } from "../output.js";
 import type { Command } from "./command.js";
 import { currentHandoff, printInstall } from "./hooks-report.js";
@@ -24,13 +26,13 @@ function printScripts(out: Output, result: ScriptsResult): void {
 }
 
 const init: Command = {
-  usage: "handoff init",
+  usage: "handoff init [--agents <list>]",
   summary: [
     "Set this repository up for handoff: add the npm scripts session:save, session:restore and",
     "session:handoff to package.json (never replacing a script you have), make git ignore the",
-    "agents' state files, and install the git hooks. Safe to run again.",
+    "agents' state files, and install the git hooks and the agents' own hooks. Safe to run again.",
   ].join("\n"),
-  options: {},
+  options: { ...AGENTS_OPTION },
   async run(parsed, { cwd, out }) {
     takePositionals(parsed, []);
     const opened = await openRepo(cwd);
@@ -48,7 +50,9 @@ const init: Command = {
     );
 
     printInstall(out, await installHooks({ cwd: root, target: currentHandoff() }));
-    return (await registerMcpServer(out, opened, stringOption(parsed, "agents"))) ? 0 : 1;
+    const agentHooks = await installAndReportAgentHooks(out, { root, gitDir: opened.repo.gitDir, agents: stringOption(parsed, "agents") });
+    const mcpRegistered = await registerMcpServer(out, opened, stringOption(parsed, "agents"));
+    return Math.max(agentHooks, mcpRegistered ? 0 : 1);
   },
 };
 

@@ -15,6 +15,7 @@ import { flag } from "../args.js";
 import type { Output } from "../output.js";
 import type { Command } from "./command.js";
 import { age } from "./age.js";
+import { agentHooksLines } from "./agent-hooks-status.js";
 import { hookLogNotice } from "./hooks-log-notice.js";
 import { takePositionals } from "./positionals.js";
 import { formatTable } from "./table.js";
@@ -52,6 +53,8 @@ const status: Command = {
     if (found.length === 0) {
       out.line("No session state saved in this repository yet.");
       out.line("   Run: handoff save <agent>   (handoff agents lists them)");
+      agentHooksLines(opened.repo.gitDir).forEach((line) => out.line(line));
+      hookErrors.forEach((line) => out.line(line));
       return 0;
     }
     const rows = found
@@ -74,6 +77,7 @@ const status: Command = {
       for (const line of rest) out.line(line);
       if (error!.hint) out.line(`   ${displaySafe(error!.hint)}`);
     }
+    agentHooksLines(opened.repo.gitDir).forEach((line) => out.line(line));
     hookErrors.forEach((line) => out.line(line));
     return broken.length ? 1 : 0;
   },

@@ -29,6 +29,8 @@ export const configSchema = z
     prePush: z.enum(["warn", "block", "off"]).optional(),
     /** "push": the pre-push hook also pushes refs/handoff/<branch> (handoff push) with the branch. */
     share: z.enum(["push", "off"]).optional(),
+    /** The agent that takes over when an agent stops on a rate limit (agent hooks write its state). */
+    fallback: z.string().regex(AGENT_NAME, "agent names are lower case letters, digits, - and _").optional(),
   })
   // Pattern problems are named by rule, `rules[1] (page-layout).forbid: ...`, not by a bare index.
   .superRefine((config, context) => {

@@ -1,8 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
-import { isJsonEdit, type ConfigEdit, type JsonPath } from "./edits.js";
+import { isJsonEdit, type ConfigEdit, type JsonEdit, type JsonPath } from "./edits.js";
 import { assertPathShape, editJson, formattingOf, jsonc, parseJsonObject, unreadableConfig } from "./json-text.js";
 
-type JsonEdit = Extract<ConfigEdit, { kind: "json-set" | "json-append" }>;
 type BlockEdit = Extract<ConfigEdit, { kind: "text-block" }>;
 
 const eolOf = (text: string) => (text.includes("\r\n") ? "\r\n" : "\n");
@@ -32,6 +31,8 @@ function applyJson(file: string, text: string, edit: JsonEdit): string {
   const { node, value } = valueAt(tree, edit.path);
   if (edit.kind === "json-set") {
     if (!node || !isDeepStrictEqual(value, edit.value)) result = editJson(result, edit.path, edit.value);
+  } else if (edit.kind === "json-default") {
+    if (!node) result = editJson(result, edit.path, edit.value);
   } else if (!node) {
     result = editJson(result, edit.path, [edit.value]);
   } else {
@@ -64,7 +65,7 @@ function pruneEmptyParents(file: string, text: string, path: JsonPath): string {
 }
 
 function removeJson(file: string, text: string, edit: JsonEdit): string {
-  if (text.trim() === "") return text;
+  if (text.trim() === "" || edit.kind === "json-default") return text;
   const tree = parseJsonObject(file, text);
   const { node } = valueAt(tree, edit.path);
   if (!node) return text;

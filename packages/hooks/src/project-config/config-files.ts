@@ -1,8 +1,9 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { HandoffError, isHandoffError } from "@handoff/core";
 import { applyEdits, removeEdits } from "./apply-edits.js";
 import type { ConfigEdit } from "./edits.js";
-import { digest, readLedger, updateLedger, type ConfigFileRecord, type ConfigLedger } from "./ledger.js";
+import { digest, updateLedger, type ConfigFileRecord, type ConfigLedger } from "./ledger.js";
 import { deleteConfigFile, readConfigText, writeConfigText } from "./safe-file.js";
 
 export interface ConfigFileTarget {
@@ -102,6 +103,22 @@ export async function installConfigEdits(
   });
 }
 
+/**
+ * Deletes a file handoff created, and the folders it created for it once they are empty. A folder
+ * still holding another file handoff recorded (the MCP file beside the hooks file) is passed on to
+ * that file's record, so that the last of them to go takes the folder with it.
+ */
+function deleteCreatedFile(target: ConfigFileTarget, ledger: ConfigLedger, relative: string, record: ConfigFileRecord): void {
+  deleteConfigFile(target.root, relative, record.createdFolders);
+  for (const folder of record.createdFolders) {
+    if (!existsSync(path.join(target.root, folder))) continue;
+    const heir = Object.entries(ledger.files).find(([other]) => other.startsWith(`${folder}/`));
+    if (!heir || heir[1].createdFolders.includes(folder)) continue;
+    heir[1].createdFolders.push(folder);
+    heir[1].createdFolders.sort((a, b) => a.split("/").length - b.split("/").length);
+  }
+}
+
 function uninstallOne(target: ConfigFileTarget, ledger: ConfigLedger, relative: string, owner: string): ConfigFileChange {
   const record = ledger.files[relative]!;
   const absolute = path.join(target.root, relative);
@@ -118,7 +135,7 @@ function uninstallOne(target: ConfigFileTarget, ledger: ConfigLedger, relative: 
     if (!keepOthers) {
       delete ledger.files[relative];
       if (record.original === null) {
-        deleteConfigFile(target.root, relative, record.createdFolders);
+        deleteCreatedFile(target, ledger, relative, record);
         return change("deleted");
       }
       writeConfigText(target.root, relative, record.original);
@@ -142,7 +159,7 @@ function uninstallOne(target: ConfigFileTarget, ledger: ConfigLedger, relative: 
     return change("unchanged");
   }
   if (text === "" && record.original === null && !keepOthers) {
-    deleteConfigFile(target.root, relative, record.createdFolders);
+    deleteCreatedFile(target, ledger, relative, record);
     return change("deleted");
   }
   writeConfigText(target.root, relative, text);
@@ -173,14 +190,4 @@ export async function uninstallConfigEdits(target: ConfigFileTarget, owner: stri
   });
 }
 
-/** The files in which `owner` has edits recorded (relative to the root). */
-export function filesEditedBy(gitDir: string, owner: string): string[] {
-  const ledger = readLedger(gitDir);
-  return Object.keys(ledger.files).filter((relative) => owner in ledger.files[relative]!.owners);
-}
-
-/** Every owner with edits recorded in this work tree. */
-export function configOwners(gitDir: string): string[] {
-  const ledger = readLedger(gitDir);
-  return [...new Set(Object.values(ledger.files).flatMap((record) => Object.keys(record.owners)))];
-}
+export { configOwners, filesEditedBy } from "./ledger.js";

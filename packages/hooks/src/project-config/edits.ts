@@ -9,6 +9,11 @@ export type ConfigEdit =
   /** JSON: the member at `path` holds `value` (objects on the way are created). */
   | { kind: "json-set"; path: JsonPath; value: unknown }
   /**
+   * JSON: the member at `path` holds `value` when it has no value yet (a format `version`); a value
+   * already there is the user's and stays. Uninstall leaves it: other entries may rely on it.
+   */
+  | { kind: "json-default"; path: JsonPath; value: unknown }
+  /**
    * JSON: the array at `path` holds `value` once; an item whose JSON text contains `marker` is
    * handoff's (replaced when it differs), every other item is the user's and stays where it is.
    */
@@ -21,6 +26,8 @@ export type ConfigEdit =
   /** A file that is handoff's alone (a plugin file): created with `content`, deleted on uninstall. */
   | { kind: "whole-file"; content: string };
 
-export function isJsonEdit(edit: ConfigEdit): edit is Extract<ConfigEdit, { kind: "json-set" | "json-append" }> {
-  return edit.kind === "json-set" || edit.kind === "json-append";
+export type JsonEdit = Extract<ConfigEdit, { kind: "json-set" | "json-default" | "json-append" }>;
+
+export function isJsonEdit(edit: ConfigEdit): edit is JsonEdit {
+  return edit.kind === "json-set" || edit.kind === "json-default" || edit.kind === "json-append";
 }

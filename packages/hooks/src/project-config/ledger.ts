@@ -55,3 +55,15 @@ export async function updateLedger<T>(gitDir: string, work: (ledger: ConfigLedge
     }
   });
 }
+
+/** The files in which `owner` has edits recorded (relative to the root). */
+export function filesEditedBy(gitDir: string, owner: string): string[] {
+  const ledger = readLedger(gitDir);
+  return Object.keys(ledger.files).filter((relative) => owner in ledger.files[relative]!.owners);
+}
+
+/** Every owner with edits recorded in this work tree. */
+export function configOwners(gitDir: string): string[] {
+  const ledger = readLedger(gitDir);
+  return [...new Set(Object.values(ledger.files).flatMap((record) => Object.keys(record.owners)))];
+}

@@ -1,0 +1,32 @@
+import type { HookAgent, HookEvent } from "./events.js";
+
+/** Text only handoff's own hook commands contain: how an installed entry is recognised. */
+export const HOOK_MARKER = "node_modules/.bin/handoff hook ";
+
+/**
+ * The POSIX shell guard every agent hook runs before handoff. It finds the project's own handoff,
+ * `node_modules/.bin/handoff`, where the agent runs the hook (its project folder) or else at the
+ * repository's top level, and goes on only when git tracks nothing in that node_modules (a
+ * checked-out tree could otherwise have placed the very program the hook runs). Otherwise, and
+ * outside a repository, it exits 0 and prints nothing, in one or two git processes. handoff runs
+ * as a child, not through `exec`, so that even a handoff that cannot start (no node on the
+ * agent's PATH) ends in `exit 0`, its stderr dropped.
+ */
+const GUARD =
+  '{ [ -x node_modules/.bin/handoff ] || { r=$(git rev-parse --show-toplevel 2>/dev/null) && cd "$r" && [ -x node_modules/.bin/handoff ]; }; } && ' +
+  't=$(git ls-files -- node_modules 2>/dev/null) && [ -z "$t" ]';
+
+/** The command an agent's configuration runs for `event`: the payload comes on stdin. */
+export function agentHookCommand(agent: HookAgent, event: HookEvent): string {
+  return `${GUARD} && ${HOOK_MARKER}${agent} ${event} 2>/dev/null; exit 0`;
+}
+
+/**
+ * The `notify` line for Codex versions without hooks: Codex passes its JSON as the program's last
+ * argument (https://developers.openai.com/codex/config-advanced#notifications). Goes in the user's
+ * own ~/.codex/config.toml, which handoff never writes.
+ */
+export function codexNotifyLine(): string {
+  const script = `${GUARD} && ${HOOK_MARKER}codex notify "$1" 2>/dev/null; exit 0`;
+  return `notify = ["sh", "-c", ${JSON.stringify(script)}, "handoff"]`;
+}

@@ -1,0 +1,56 @@
+import { mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { withFileLock, writeQuietly } from "@handoff/core";
+import { handoffFolder } from "../git-folder.js";
+import type { HookEvent } from "./events.js";
+
+/** What the agent hooks remember about one agent, in the git directory. */
+export interface AgentHookMemory {
+  /** When each event last ran handoff (ISO time). */
+  fired?: Partial<Record<HookEvent, string>>;
+  /** The task this agent's hooks last wrote: a different task in the state is a person's, and stays. */
+  task?: string;
+  /** The handoff this agent was last given at a session start (`<agent>@<timestamp>`): never twice. */
+  seen?: string;
+}
+
+interface MemoryFile {
+  version: 1;
+  agents: Record<string, AgentHookMemory>;
+}
+
+export function agentHookMemoryPath(gitDir: string): string {
+  return path.join(handoffFolder(gitDir), "agent-hooks.json");
+}
+
+/** Where the incremental transcript reads keep what they read: per session, in the git directory. */
+export function sessionMemoryDir(gitDir: string): string {
+  return path.join(handoffFolder(gitDir), "sessions");
+}
+
+function readMemoryFile(gitDir: string): MemoryFile {
+  try {
+    const parsed = JSON.parse(readFileSync(agentHookMemoryPath(gitDir), "utf8")) as MemoryFile;
+    if (parsed?.version === 1 && typeof parsed.agents === "object" && parsed.agents !== null) return parsed;
+  } catch {
+    // none yet, or unreadable: start afresh
+  }
+  return { version: 1, agents: {} };
+}
+
+/** Every agent's memory (an agent whose hooks never ran has none). */
+export function readAgentHookMemory(gitDir: string): Record<string, AgentHookMemory> {
+  return readMemoryFile(gitDir).agents;
+}
+
+/** Changes one agent's memory under a lock, so that hooks running side by side lose nothing. */
+export async function updateAgentHookMemory(gitDir: string, agent: string, change: (memory: AgentHookMemory) => void): Promise<void> {
+  const file = agentHookMemoryPath(gitDir);
+  mkdirSync(path.dirname(file), { recursive: true });
+  await withFileLock(file, () => {
+    const memory = readMemoryFile(gitDir);
+    const own = (memory.agents[agent] ??= {});
+    change(own);
+    writeQuietly(file, `${JSON.stringify(memory, null, 2)}\n`);
+  });
+}
