@@ -1,7 +1,7 @@
 import { agentLabel, hasAgentSession, SESSION_AGENTS } from "@handoff/core";
 import { finding, type DoctorFinding } from "./doctor-finding.js";
 
-/** What needs which Node.js: handoff itself (package.json "engines"), and OpenCode's SQLite store (node:sqlite). */
+/** What needs which Node.js: handoff itself (package.json "engines"), and the fast SQLite reader (node:sqlite). */
 const NEEDS = { handoff: [20, 19, 0], sqlite: [22, 13, 0] } as const;
 
 function atLeast(version: string, wanted: readonly number[]): boolean {
@@ -18,7 +18,13 @@ export function nodeFindings(version = process.versions.node): DoctorFinding[] {
   if (atLeast(version, NEEDS.handoff)) findings.push(finding("Node.js", "ok", `v${version} runs handoff (it needs 20.19 or newer)`));
   else findings.push(finding("Node.js", "fail", `v${version} is older than the 20.19 handoff needs`, "install Node.js 20.19 or newer (nvm install 22)"));
   if (!atLeast(version, NEEDS.sqlite)) {
-    findings.push(finding("Node.js", "info", `OpenCode's SQLite sessions (opencode.db) need Node.js 22.13 or newer (node:sqlite); \`save opencode --from-session\` reads only its JSON files here`));
+    findings.push(
+      finding(
+        "Node.js",
+        "info",
+        "agents' SQLite sessions (OpenCode, Crush, Goose, cursor-agent) are read with sql.js here, a copy in memory; Node.js 22.13 or newer reads them in place with node:sqlite, about 5x faster",
+      ),
+    );
   }
   return findings;
 }
