@@ -19,3 +19,21 @@ export function lastRefreshPath(gitDir: string): string {
 export function runnerPath(commonGitDir: string): string {
   return path.join(handoffFolder(commonGitDir), "hook.sh");
 }
+
+/**
+ * The refresh queue marker. The shell runner creates it (atomically, with noclobber) when a hook
+ * event starts a background refresh, and writes the refresh's process id and boot id into it; a
+ * later event that finds it, owned by a live process, starts nothing. The refresh removes it once
+ * it holds the refresh lock, just before it reads git.
+ */
+export function refreshQueuePath(gitDir: string): string {
+  return path.join(handoffFolder(gitDir), "refresh.queued");
+}
+
+/**
+ * Touched by every `handoff hooks install`: a file of the recorded handoff that is newer than
+ * this was written after the install (by a checkout, say), and the hooks will not run it.
+ */
+export function installStampPath(commonGitDir: string): string {
+  return path.join(handoffFolder(commonGitDir), "installed");
+}

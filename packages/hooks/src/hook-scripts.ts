@@ -26,8 +26,16 @@ const IF_RUNNER = [
  * it to the check and keeps it (`handoff_input`) for whatever runs after.
  */
 function callLines(hook: HookName): string[] {
+  if (hook === "post-rewrite") return [...IF_RUNNER, `  sh "$handoff_common/handoff/hook.sh" ${hook} "$@"`, "fi"];
   if (hook !== "pre-push") {
-    return [...IF_RUNNER, `  sh "$handoff_common/handoff/hook.sh" ${hook} "$@"`, "fi"];
+    // Each commit a rebase picks runs this hook; post-rewrite refreshes once at the end. At the top
+    // of a main work tree that is known without starting the runner (elsewhere the runner checks).
+    return [
+      ...IF_RUNNER,
+      '  [ "$handoff_common" = .git ] && { [ -d .git/rebase-merge ] || [ -d .git/rebase-apply ]; } ||',
+      `    sh "$handoff_common/handoff/hook.sh" ${hook} "$@"`,
+      "fi",
+    ];
   }
   return [
     "handoff_input=$(cat)",

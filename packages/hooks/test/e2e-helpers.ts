@@ -19,6 +19,11 @@ export function readState(root: string, file = CLAUDE_STATE): StateOnDisk {
 /** Repositories where hooks were installed: their background refreshes must end before cleanup. */
 const withHooks = new Set<string>();
 
+/** Marks a repository whose hooks were installed some other way than through `handoff()`. */
+export function trackHooks(root: string): void {
+  withHooks.add(root);
+}
+
 /** Runs the built bin and fails the test with its output when it does not exit 0. */
 export function handoff(root: string, ...args: string[]): string {
   if (args[0] === "hooks" || args[0] === "init") withHooks.add(root);
@@ -85,6 +90,17 @@ export async function refreshLanded(repo: TestRepo, gitDir = path.join(repo.root
   });
 }
 
+/**
+ * Waits until no refresh is queued or running in the repository, so that the next git command
+ * starts a refresh of its own instead of being picked up by one queued before it.
+ */
+export async function refreshesIdle(root: string, gitDir = path.join(root, ".git")): Promise<void> {
+  await eventually(() => {
+    expect(existsSync(path.join(gitDir, "handoff/refresh.queued"))).toBe(false);
+    expect(existsSync(path.join(gitDir, "handoff/refresh.lock"))).toBe(false);
+  });
+}
+
 /** Every file under a folder with its bytes and permission bits (symlinks as their target). */
 export function snapshotFolder(folder: string): Record<string, string> {
   const files: Record<string, string> = {};
@@ -123,7 +139,7 @@ function refreshFolders(root: string): string[] {
 function activity(root: string): string {
   return refreshFolders(root)
     .flatMap((folder) =>
-      ["refresh.pending", "refresh.lock", "last-refresh.json", "hooks.log"].map((name) => {
+      ["refresh.queued", "refresh.lock", "last-refresh.json", "hooks.log"].map((name) => {
         try {
           return `${name}:${lstatSync(path.join(folder, name)).mtimeMs}`;
         } catch {
@@ -145,7 +161,7 @@ export async function hooksSettled(): Promise<void> {
   while (Date.now() - quietSince < 1_500 && Date.now() < deadline) {
     await sleep(100);
     const now = [...withHooks].map(activity).join("\n");
-    if (now !== last || now.includes("refresh.pending") || now.includes("refresh.lock")) quietSince = Date.now();
+    if (now !== last || now.includes("refresh.queued") || now.includes("refresh.lock")) quietSince = Date.now();
     last = now;
   }
   withHooks.clear();

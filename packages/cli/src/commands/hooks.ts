@@ -1,7 +1,6 @@
-import { HOOK_NAMES, installHooks, isHookName, runHook, uninstallHooks } from "@handoff/hooks";
+import { HOOK_NAMES, isHookName, PRE_PUSH_BLOCKED, runHook } from "@handoff/hooks";
 import { UsageError } from "../errors.js";
 import type { Command } from "./command.js";
-import { currentHandoff, printInstall, printUninstall } from "./hooks-report.js";
 
 const ACTIONS = ["install", "uninstall", "run"] as const;
 
@@ -13,7 +12,7 @@ async function readStdin(): Promise<string> {
 }
 
 const hooks: Command = {
-  usage: "handoff hooks install | uninstall | run <hook> [-- <git's arguments>]",
+  usage: "handoff hooks install [--prepare] | uninstall | run <hook> [-- <git's arguments>]",
   summary: [
     "Git hooks that keep every agent's saved state in step with git (commit, branch switch, merge,",
     "rebase, amend) and check STRICT rules before a push. `install` writes them (into .husky/ in a",
@@ -21,13 +20,23 @@ const hooks: Command = {
     "restores what was there; `run` is what the installed hooks call.",
     "HANDOFF_SKIP=1 turns them off; HANDOFF_DEBUG=1 traces them.",
   ].join("\n"),
-  options: {},
+  options: {
+    prepare: {
+      type: "boolean",
+      description:
+        "with install: what a package.json `prepare` script runs (`handoff init` adds one): one line, nothing outside a git work tree, never fails",
+    },
+  },
   async run(parsed, { cwd, out }) {
     const [action, hook, ...gitArgs] = parsed.positionals;
+    if (parsed.values.prepare && action !== "install") throw new UsageError("--prepare goes with install only");
     if (action === "install" || action === "uninstall") {
       if (hook !== undefined) throw new UsageError(`unexpected argument "${hook}"`);
-      if (action === "install") printInstall(out, await installHooks({ cwd, target: currentHandoff() }));
-      else printUninstall(out, await uninstallHooks(cwd));
+      // Loaded only here: the hooks themselves (`run`) never pay for the installer.
+      const setup = await import("./hooks-setup.js");
+      if (action === "uninstall") await setup.uninstall(cwd, out);
+      else if (parsed.values.prepare) await setup.installForPrepare(cwd, out);
+      else await setup.install(cwd, out);
       return 0;
     }
     if (action !== "run") {
@@ -36,8 +45,11 @@ const hooks: Command = {
     if (hook === undefined || !isHookName(hook)) {
       throw new UsageError(`${hook === undefined ? "missing <hook>" : `unknown hook "${hook}"`}: one of ${HOOK_NAMES.join(", ")}`);
     }
-    // git shows a hook's output on stderr; keep stdout for nothing.
-    return runHook({ hook, args: gitArgs, cwd, readStdin, out: (line) => out.note(line) });
+    // git shows a hook's output on stderr; stdout carries only pre-push's verdict, for the runner,
+    // which lets a push go when the check could not run (a crash) and blocks it only on this word.
+    const code = await runHook({ hook, args: gitArgs, cwd, readStdin, out: (line) => out.note(line) });
+    if (hook === "pre-push" && code !== 0) out.line(PRE_PUSH_BLOCKED);
+    return code;
   },
 };
 
