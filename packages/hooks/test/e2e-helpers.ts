@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, lstatSync, readFileSync, readdirSync, readlinkSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
-import { runHandoff, testEnv, type TestRepo } from "@handoff/test-utils";
+import { HANDOFF_BIN, runHandoff, testEnv, type TestRepo } from "@handoff/test-utils";
 
 export const CLAUDE_STATE = ".claude/.session-state.json";
 
@@ -19,9 +19,21 @@ export function readState(root: string, file = CLAUDE_STATE): StateOnDisk {
 /** Repositories where hooks were installed: their background refreshes must end before cleanup. */
 const withHooks = new Set<string>();
 
-/** Marks a repository whose hooks were installed some other way than through `handoff()`. */
-export function trackHooks(root: string): void {
-  withHooks.add(root);
+/** Where installNodeModulesCopy puts the bin, relative to the work tree. */
+export const INSTALLED_CLI = "node_modules/@handoff/cli/dist/cli.cjs";
+
+/**
+ * Installs handoff the way npm leaves it in a project: a copy of the built package in the
+ * repository's own (ignored) node_modules, with its .bin link; then installs the hooks from there,
+ * so that the runner records that copy. Returns the hooks install's output.
+ */
+export function installNodeModulesCopy(repo: TestRepo): string {
+  cpSync(path.dirname(HANDOFF_BIN), path.join(repo.root, path.dirname(INSTALLED_CLI)), { recursive: true });
+  writeFileSync(path.join(repo.root, "node_modules/@handoff/cli/package.json"), '{ "name": "@handoff/cli", "version": "0.0.0" }\n');
+  mkdirSync(path.join(repo.root, "node_modules/.bin"));
+  symlinkSync("../@handoff/cli/dist/cli.cjs", path.join(repo.root, "node_modules/.bin/handoff"));
+  withHooks.add(repo.root);
+  return execFileSync(process.execPath, [INSTALLED_CLI, "hooks", "install"], { cwd: repo.root, env: testEnv(), encoding: "utf8" });
 }
 
 /** Runs the built bin and fails the test with its output when it does not exit 0. */

@@ -3,12 +3,21 @@
  * force-adds handoff's own files under node_modules (ignored, so expendable to git: a checkout
  * overwrites them) must not get them run, and must leave a line in the hook log instead.
  */
-import { execFileSync } from "node:child_process";
-import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { cleanupTempDirs, createRepo, HANDOFF_BIN, makeTempDir, runHandoff, testEnv, type TestRepo } from "@handoff/test-utils";
-import { CLAUDE_STATE, eventually, expectStateOnHead, git, gitWith, hooksSettled, readState, trackHooks } from "./e2e-helpers.js";
+import { cleanupTempDirs, createRepo, makeTempDir, runHandoff, type TestRepo } from "@handoff/test-utils";
+import {
+  CLAUDE_STATE,
+  eventually,
+  expectStateOnHead,
+  git,
+  gitWith,
+  hooksSettled,
+  INSTALLED_CLI,
+  installNodeModulesCopy,
+  readState,
+} from "./e2e-helpers.js";
 
 afterAll(async () => {
   await hooksSettled();
@@ -16,7 +25,6 @@ afterAll(async () => {
 });
 
 const TASK = "Review pull request 123";
-const INSTALLED_CLI = "node_modules/@handoff/cli/dist/cli.cjs";
 
 interface Setup {
   repo: TestRepo;
@@ -33,12 +41,7 @@ interface Setup {
 function setup(): Setup {
   const repo = createRepo();
   repo.commit("ignore node_modules", { ".gitignore": "node_modules/\n.claude/.session-state.json*\n" });
-  cpSync(path.dirname(HANDOFF_BIN), path.join(repo.root, path.dirname(INSTALLED_CLI)), { recursive: true });
-  writeFileSync(path.join(repo.root, "node_modules/@handoff/cli/package.json"), '{ "name": "@handoff/cli", "version": "0.0.0" }\n');
-  mkdirSync(path.join(repo.root, "node_modules/.bin"));
-  symlinkSync("../@handoff/cli/dist/cli.cjs", path.join(repo.root, "node_modules/.bin/handoff"));
-  trackHooks(repo.root);
-  const installed = execFileSync(process.execPath, [INSTALLED_CLI, "hooks", "install"], { cwd: repo.root, env: testEnv(), encoding: "utf8" });
+  const installed = installNodeModulesCopy(repo);
   expect(installed).toContain("handoff hooks installed");
   expect(readFileSync(path.join(repo.root, ".git/handoff/hook.sh"), "utf8")).toContain(`handoff_cli='${path.join(repo.root, INSTALLED_CLI)}'`);
   expect(runHandoff(repo.root, ["save", "claude", "--task", TASK]).code).toBe(0);
