@@ -1,10 +1,19 @@
 import path from "node:path";
 import { displaySafe } from "@handoff/core";
-import { hookLogPath, recentHookErrors } from "@handoff/hooks";
+import { hookLogPath, hookRunnerInstalled, recentHookErrors } from "@handoff/hooks";
 import { age } from "./age.js";
 
-/** Lines for `handoff status` when the git hooks logged errors in the last 7 days; none otherwise. */
-export function hookLogNotice(root: string, gitDir: string): string[] {
+/** The one line `handoff status` shows when states went stale because this clone has no hooks. */
+export const NO_HOOKS_HERE =
+  "⚠️  States go stale here: the git hooks are not installed in this clone. Run `npx handoff hooks install` (or the project's install, where `handoff init` added its prepare step)";
+
+/**
+ * Lines for `handoff status`: why states are stale when the git hooks are not installed in this
+ * clone, or the hook log's errors of the last 7 days (which say why the hooks could not run:
+ * handoff gone, node gone, a handoff they would not trust); none otherwise.
+ */
+export function hookLogNotice(root: string, gitDir: string, { stale = false } = {}): string[] {
+  if (stale && !hookRunnerInstalled(gitDir)) return [NO_HOOKS_HERE];
   const errors = recentHookErrors(gitDir);
   const last = errors.at(-1);
   if (!last) return [];
