@@ -15,6 +15,11 @@ export function lastRefreshPath(gitDir: string): string {
   return path.join(handoffFolder(gitDir), "last-refresh.json");
 }
 
+/** The fast path the installed hooks source before they start the runner (fast-path-script.ts). */
+export function fastPathPath(commonGitDir: string): string {
+  return path.join(handoffFolder(commonGitDir), "fast-path.sh");
+}
+
 /** The shell runner every installed hook calls; it lives in the common git directory. */
 export function runnerPath(commonGitDir: string): string {
   return path.join(handoffFolder(commonGitDir), "hook.sh");

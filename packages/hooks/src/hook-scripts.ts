@@ -26,14 +26,15 @@ const IF_RUNNER = [
  * it to the check and keeps it (`handoff_input`) for whatever runs after.
  */
 function callLines(hook: HookName): string[] {
-  if (hook === "post-rewrite") return [...IF_RUNNER, `  sh "$handoff_common/handoff/hook.sh" ${hook} "$@"`, "fi"];
   if (hook !== "pre-push") {
-    // Each commit a rebase picks runs this hook; post-rewrite refreshes once at the end. At the top
-    // of a main work tree that is known without starting the runner (elsewhere the runner checks).
+    // The fast path settles most events of a storm (a rebase's picks, events a queued refresh
+    // covers) in this very process; it knows the git directory only at the top of a main work tree.
     return [
       ...IF_RUNNER,
-      '  [ "$handoff_common" = .git ] && { [ -d .git/rebase-merge ] || [ -d .git/rebase-apply ]; } ||',
-      `    sh "$handoff_common/handoff/hook.sh" ${hook} "$@"`,
+      `  handoff_hook=${hook}`,
+      '  handoff_git=; [ "$handoff_common" != .git ] || handoff_git=.git',
+      '  handoff_done=; [ ! -f "$handoff_common/handoff/fast-path.sh" ] || . "$handoff_common/handoff/fast-path.sh"',
+      `  [ "$handoff_done" = 1 ] || sh "$handoff_common/handoff/hook.sh" ${hook} "$@"`,
       "fi",
     ];
   }

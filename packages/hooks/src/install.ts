@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { writeHookFile } from "./file-write.js";
-import { installStampPath } from "./git-folder.js";
+import { fastPathPath, installStampPath } from "./git-folder.js";
+import { renderFastPath } from "./fast-path-script.js";
 import type { HookChange } from "./hook-change.js";
 import { huskyOutsideRepo, locateHooks, sharedHooksFolder, type HookLocations } from "./hook-locations.js";
 import { HOOK_NAMES } from "./hook-names.js";
@@ -64,7 +65,9 @@ function warningsFor(locations: HookLocations): string[] {
 export async function installHooks(options: InstallOptions): Promise<InstallResult> {
   const locations = await locateHooks(options.cwd);
   const target = { ...options.target, guards: await guardsFor(options.target) };
-  const runner = writeRunner(locations.runner, renderRunner(target));
+  const fastPath = writeRunner(fastPathPath(locations.commonDir), renderFastPath());
+  const written = writeRunner(locations.runner, renderRunner(target));
+  const runner = written === "unchanged" && fastPath !== "unchanged" ? "updated" : written;
   // Every install is a new trusted point in time: files of handoff older than this may run.
   writeFileSync(installStampPath(locations.commonDir), "");
   const { huskyDir, hooksDir } = locations;

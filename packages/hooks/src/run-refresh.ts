@@ -17,7 +17,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * post-rewrite runs before git removes `rebase-merge/` (and, with `--apply`, before it moves the
- * branch back to HEAD): wait until the rebase has really ended, or give up and record it as running.
+ * branch back to HEAD): wait until the rebase has really ended, or give up and record it as running
+ * (a rebase stopped on a conflict; its end queues a refresh of its own).
  */
 async function waitForRebaseToEnd(gitDir: string): Promise<void> {
   const deadline = Date.now() + REBASE_SETTLE_MS;
@@ -34,7 +35,7 @@ export async function runRefreshHook(hook: RefreshHook, args: readonly string[],
   try {
     const repo = await resolveRepo(cwd);
     gitDir = repo.gitDir;
-    const decision = refreshDecision(hook, args, repo.gitDir);
+    const decision = refreshDecision(hook, args);
     trace(`${decision.refresh ? "refreshing" : "nothing to do"}: ${decision.reason}`);
     if (!decision.refresh) return;
 

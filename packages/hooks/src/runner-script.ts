@@ -72,8 +72,9 @@ function trustCheck(target: RunnerTarget): string[] {
  *   PATH), and only after the trust check above, in the background for the refresh hooks;
  * - skips a file checkout and the per-commit runs of a rebase without starting node;
  * - coalesces a storm of events in the shell: an event that finds the queue marker owned by a live
- *   refresh (one that has not read git yet) returns at once; otherwise it takes the marker and
- *   starts the refresh detached (stdio closed, so that a caller reading git's output never waits);
+ *   refresh (one that has not read git yet) returns at once, leaving a note that events keep
+ *   coming; otherwise it takes the marker and starts the refresh detached (stdio closed, so that a
+ *   caller reading git's output never waits), which waits for a pause in the events (3 s at most);
  * - runs pre-push in the foreground with stdin, and lets the push go with a warning when the check
  *   cannot run (handoff gone, a file of it missing, node gone): only a `blocked` verdict blocks.
  */
@@ -99,6 +100,7 @@ else
   handoff_git=$(git rev-parse --git-dir 2>/dev/null) || exit 0
 fi
 handoff_queue="$handoff_git/handoff/refresh.queued"
+handoff_again="$handoff_git/handoff/refresh.again"
 handoff_boot=
 [ -r /proc/sys/kernel/random/boot_id ] && read -r handoff_boot 2>/dev/null </proc/sys/kernel/random/boot_id
 
@@ -135,8 +137,20 @@ if [ "\${handoff_mode:-}" = refresh ]; then
   while handoff_owner && [ "$handoff_owner_pid" = "$PPID" ] && kill -0 "$PPID" 2>/dev/null; do
     sleep 0.01 2>/dev/null || sleep 1
   done
-  # Start a tenth of a second late, when git is done (a \`sleep\` without fractions skips the pause).
+  # Start a tenth of a second late, when git is done (a \`sleep\` without fractions skips the pause),
+  # and while events keep coming (a loop of commits, a script switching branches), wait until they
+  # pause (a fifth of a second without one), for at most 10 seconds: a storm then costs a refresh
+  # or two, not one per event.
+  # An event writes to refresh.again; the refresh compares its time with a mark of its own.
+  handoff_mark="$handoff_git/handoff/refresh.mark"
+  printf x 2>/dev/null >"$handoff_mark"
   sleep 0.1 2>/dev/null
+  handoff_waits=0
+  while [ "$handoff_again" -nt "$handoff_mark" ] && [ "$handoff_waits" -lt 50 ]; do
+    printf x 2>/dev/null >"$handoff_mark"
+    sleep 0.2 2>/dev/null || break
+    handoff_waits=$((handoff_waits + 1))
+  done
   handoff_why=$(handoff_untrusted)
   if [ -n "$handoff_why" ]; then
     handoff_log "$handoff_why"
@@ -144,9 +158,18 @@ if [ "\${handoff_mode:-}" = refresh ]; then
     [ "$handoff_owner_pid" = $$ ] && rm -f "$handoff_queue"
     exit 0
   fi
-  # niced, so that it yields the CPU to git and to what the user runs next
-  command -v nice >/dev/null 2>&1 && exec nice -n 10 "$handoff_node" "$handoff_cli" hooks run "$handoff_hook" -- "$@"
+  # In the middle of a storm (the wait above ran out), niced, so that it yields the CPU to git;
+  # after a pause at full speed, so that the states are on HEAD soon after the last event.
+  if [ "$handoff_waits" -ge 50 ] && command -v nice >/dev/null 2>&1; then
+    exec nice -n 10 "$handoff_node" "$handoff_cli" hooks run "$handoff_hook" -- "$@"
+  fi
   exec "$handoff_node" "$handoff_cli" hooks run "$handoff_hook" -- "$@"
+fi
+
+if [ "$handoff_hook" != pre-push ]; then
+  handoff_done=
+  [ ! -f "\${0%/*}/fast-path.sh" ] || . "\${0%/*}/fast-path.sh"
+  [ "$handoff_done" = 1 ] && exit 0
 fi
 
 case "$handoff_hook" in
@@ -162,21 +185,14 @@ case "$handoff_hook" in
     handoff_log "$handoff_why"
     echo "handoff: $handoff_why; the push goes ahead (see $handoff_git/handoff/hooks.log)" >&2
     exit 0 ;;
-  post-checkout)
-    # 1 for a branch checkout; 0 for \`git checkout -- <file>\`, which changes no branch
-    [ "\${3:-}" = 1 ] || exit 0 ;;
 esac
 
-if [ "$handoff_hook" != post-rewrite ] || [ "\${1:-}" != rebase ]; then
-  # During a rebase every picked commit runs these hooks; post-rewrite refreshes once at the end.
-  [ -d "$handoff_git/rebase-merge" ] || [ -d "$handoff_git/rebase-apply" ] && exit 0
-fi
-
-# A refresh that is queued and has not read git yet will see this change too.
+# Take the queue marker. Another event may have taken it since the fast path looked: then that
+# refresh covers this change too, unless its process is gone (taken over).
 [ -d "$handoff_git/handoff" ] || mkdir -p "$handoff_git/handoff" 2>/dev/null
 if ! handoff_claim; then
   if handoff_queue_owned; then
-    [ "\${HANDOFF_DEBUG:-}" = 1 ] && echo "handoff $handoff_hook: a refresh already queued (process $handoff_owner_pid) will pick this change up" >&2
+    printf x 2>/dev/null >"$handoff_again"
     exit 0
   fi
   rm -f "$handoff_queue"

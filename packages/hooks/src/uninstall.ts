@@ -1,6 +1,6 @@
 import { rmdirSync, unlinkSync } from "node:fs";
 import path from "node:path";
-import { handoffFolder, installStampPath } from "./git-folder.js";
+import { fastPathPath, handoffFolder, installStampPath } from "./git-folder.js";
 import type { HookChange } from "./hook-change.js";
 import { huskyOutsideRepo, locateHooks, sharedHooksFolder, type HookLocations } from "./hook-locations.js";
 import { HOOK_NAMES } from "./hook-names.js";
@@ -20,10 +20,12 @@ function removeRunner(locations: HookLocations): boolean {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
     throw error;
   }
-  try {
-    unlinkSync(installStampPath(locations.commonDir));
-  } catch {
-    // an install of an older handoff wrote none
+  for (const file of [installStampPath(locations.commonDir), fastPathPath(locations.commonDir)]) {
+    try {
+      unlinkSync(file);
+    } catch {
+      // an install of an older handoff wrote none
+    }
   }
   try {
     rmdirSync(handoffFolder(locations.commonDir));

@@ -78,6 +78,17 @@ describe("handoff hooks in a plain git repository (built bin)", () => {
     await expectStateOnHead(repo, TASK);
   });
 
+  it("a storm of commits, switches and an amend ends with the state on HEAD", async () => {
+    const repo = installedRepo();
+    repo.git("branch", "storm-side");
+    for (let i = 0; i < 30; i++) repo.commit(`storm ${i}`, { "storm.txt": `${i}\n` });
+    for (let i = 0; i < 6; i++) repo.git("switch", "-q", i % 2 ? "main" : "storm-side");
+    repo.git("commit", "-q", "--amend", "--allow-empty", "-m", "storm, amended");
+    await expectStateOnHead(repo, TASK);
+    await refreshesIdle(repo.root);
+    await expectStateOnHead(repo, TASK);
+  });
+
   it("does not refresh for a file checkout", () => {
     const repo = installedRepo();
     repo.write({ "README.md": "changed\n" });

@@ -8,6 +8,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, createRepo, makeTempDir, testEnv, type TestRepo } from "@handoff/test-utils";
+import { renderFastPath } from "../src/fast-path-script.js";
+import { renderStub } from "../src/hook-scripts.js";
 import { renderRunner } from "../src/runner-script.js";
 import { eventually } from "./e2e-helpers.js";
 
@@ -47,6 +49,7 @@ function bench(): Bench {
   );
   mkdirSync(path.join(repo.root, ".git/handoff"));
   writeFileSync(path.join(repo.root, ".git/handoff/hook.sh"), renderRunner({ node: fakeNode, cli }), { mode: 0o755 });
+  writeFileSync(path.join(repo.root, ".git/handoff/fast-path.sh"), renderFastPath());
   writeFileSync(path.join(repo.root, ".git/handoff/installed"), "");
   const lines = () => (existsSync(log) ? readFileSync(log, "utf8").trim().split("\n") : []);
   return {
@@ -120,6 +123,28 @@ describe("the shell runner's refresh queue", () => {
     expect(existsSync(b.marker)).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(b.starts()).toBe(0);
+  });
+
+  it("the installed hook settles an event a queued refresh covers, and a rebase's picks, without starting the runner", () => {
+    const b = bench();
+    const started = path.join(makeTempDir(), "runner-started");
+    writeFileSync(path.join(b.repo.root, ".git/handoff/hook.sh"), `echo "$@" >> '${started}'\n`);
+    writeFileSync(path.join(b.repo.root, ".git/hooks/post-commit"), renderStub("post-commit"), { mode: 0o755 });
+    const commit = () => spawnSync("git", ["commit", "-q", "--allow-empty", "-m", "x"], { cwd: b.repo.root, env: testEnv(), encoding: "utf8" });
+    const boot = existsSync("/proc/sys/kernel/random/boot_id") ? readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim() : "";
+
+    writeFileSync(b.marker, `${process.pid} ${boot}\n`);
+    expect(commit().status).toBe(0);
+    expect(existsSync(started)).toBe(false);
+    expect(existsSync(path.join(b.repo.root, ".git/handoff/refresh.again"))).toBe(true);
+
+    writeFileSync(b.marker, `${spawnSync(process.execPath, ["-e", ""]).pid} ${boot}\n`);
+    expect(commit().status).toBe(0);
+    expect(readFileSync(started, "utf8")).toBe("post-commit\n");
+
+    mkdirSync(path.join(b.repo.root, ".git/rebase-apply"));
+    expect(commit().status).toBe(0);
+    expect(readFileSync(started, "utf8")).toBe("post-commit\n");
   });
 
   it("logs, and releases the queue, when the recorded handoff is gone", async () => {
