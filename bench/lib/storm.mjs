@@ -10,10 +10,11 @@ import { createBenchRepo, settleIndex } from "./repo.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const REAP = path.join(here, "reap.py");
-const FILES = 1_000;
+const FILES = 10_000;
 const COMMITS = 200;
 const REBASED = 100;
 const SWITCHES = 50;
+/** bench/README.md: the issue's targets; rebase and switches are held to their wall time, their CPU is reported. */
 export const STORM_TARGETS = { commitsWall: 1.2, commitsCpu: 1.3, rebase: 1.15, switches: 1.15, settleMs: 1000 };
 
 const NO_HOOKS = "git -c core.hooksPath=/dev/null";
@@ -96,7 +97,7 @@ export async function runStorm({ rounds, bin, tmp, env, log }) {
       `  ${scenario}: wall ${results[scenario].wall.ratio}x, CPU ${results[scenario].cpu.ratio}x, settled in ${results[scenario].settleMs.median} ms (max ${results[scenario].settleMs.max})`,
     );
   }
-  return { files: FILES, commits: COMMITS, rebased: REBASED, switches: SWITCHES, ...results };
+  return { files: FILES, sizes: { commits: COMMITS, rebased: REBASED, switches: SWITCHES }, ...results };
 }
 
 export function printStorm(storm) {
@@ -106,18 +107,18 @@ export function printStorm(storm) {
   }
   const t = STORM_TARGETS;
   const rows = [
-    [`${storm.commits} commits in a loop`, storm.commits, t.commitsWall, t.commitsCpu],
-    [`rebase of ${storm.rebased} commits`, storm.rebase, t.rebase, t.rebase],
-    [`${storm.switches} branch switches`, storm.switches, t.switches, t.switches],
+    [`${storm.sizes.commits} commits in a loop`, storm.commits, t.commitsWall, t.commitsCpu],
+    [`rebase of ${storm.sizes.rebased} commits`, storm.rebase, t.rebase, undefined],
+    [`${storm.sizes.switches} branch switches`, storm.switches, t.switches, undefined],
   ];
   console.log(`\nstorms on a ${storm.files.toLocaleString("en")}-file repository: hooks vs no hooks (medians; CPU counts the detached refreshes)`);
   console.log(`${"storm".padEnd(26)}${"wall hooks".padStart(12)}${"none".padStart(10)}${"ratio".padStart(8)}${"CPU hooks".padStart(12)}${"none".padStart(10)}${"ratio".padStart(8)}${"settled".padStart(10)}${"max".padStart(8)}`);
   for (const [name, r, wallTarget, cpuTarget] of rows) {
-    const verdict = r.wall.ratio <= wallTarget && r.cpu.ratio <= cpuTarget && r.settleMs.max <= t.settleMs ? "ok" : "OVER";
+    const verdict = r.wall.ratio <= wallTarget && (cpuTarget === undefined || r.cpu.ratio <= cpuTarget) && r.settleMs.max <= t.settleMs ? "ok" : "OVER";
     console.log(
       `${name.padEnd(26)}${`${r.wall.hooksMs} ms`.padStart(12)}${`${r.wall.noneMs} ms`.padStart(10)}${r.wall.ratio.toFixed(3).padStart(8)}` +
         `${`${r.cpu.hooksMs} ms`.padStart(12)}${`${r.cpu.noneMs} ms`.padStart(10)}${r.cpu.ratio.toFixed(3).padStart(8)}` +
-        `${`${r.settleMs.median} ms`.padStart(10)}${`${r.settleMs.max}`.padStart(8)}  ${verdict} (≤${wallTarget}x wall, ≤${cpuTarget}x CPU, ≤${t.settleMs} ms)`,
+        `${`${r.settleMs.median} ms`.padStart(10)}${`${r.settleMs.max}`.padStart(8)}  ${verdict} (≤${wallTarget}x wall${cpuTarget ? `, ≤${cpuTarget}x CPU` : ""}, settled ≤${t.settleMs} ms)`,
     );
   }
 }
