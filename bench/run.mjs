@@ -8,6 +8,7 @@
 //     --no-write         print only; leave bench/results/ alone
 //     --storm-rounds N   rounds of each storm per side (default 3: a storm is a few seconds)
 //     --only storm       run the storm section alone
+//     --storms a,b       only these storms (commits, rebase, switches)
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -30,6 +31,7 @@ const rounds = Number(args[args.indexOf("--rounds") + 1]) || 30;
 const quick = option("quick");
 const write = !option("no-write");
 const stormRounds = Number(args[args.indexOf("--storm-rounds") + 1]) || 3;
+const stormNames = args.includes("--storms") ? args[args.indexOf("--storms") + 1].split(",") : undefined;
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
 if (only !== undefined && only !== "storm") {
   console.error(`--only takes one section: storm (got ${only})`);
@@ -106,7 +108,7 @@ function runHooksBench(repo) {
 
 async function stormSection() {
   log(`\n== storms: ${stormRounds} rounds of each per side ==`);
-  return runStorm({ rounds: stormRounds, bin: HANDOFF, tmp, env, log });
+  return runStorm({ rounds: stormRounds, bin: HANDOFF, tmp, env, log, only: stormNames });
 }
 
 /** `--only storm`: the storm section alone, written as its own result. */
@@ -120,15 +122,15 @@ async function stormOnly() {
 
 function stormRatios(storm) {
   if (storm.skipped) return { skipped: storm.skipped };
-  return {
-    commitsWall: storm.commits.wall.ratio,
-    commitsCpu: storm.commits.cpu.ratio,
-    rebaseWall: storm.rebase.wall.ratio,
-    rebaseCpu: storm.rebase.cpu.ratio,
-    switchesWall: storm.switches.wall.ratio,
-    switchesCpu: storm.switches.cpu.ratio,
-    settleMaxMs: Math.max(storm.commits.settleMs.max, storm.rebase.settleMs.max, storm.switches.settleMs.max),
-  };
+  const ratios = {};
+  const settles = [];
+  for (const name of ["commits", "rebase", "switches"]) {
+    if (!storm[name]) continue;
+    ratios[`${name}Wall`] = storm[name].wall.ratio;
+    ratios[`${name}Cpu`] = storm[name].cpu.ratio;
+    settles.push(storm[name].settleMs.max);
+  }
+  return { ...ratios, settleMaxMs: Math.max(...settles) };
 }
 
 /** Writes bench/results/<date>[-suffix].json, and latest.json for a full run. */

@@ -68,7 +68,7 @@ const round3 = (value) => Math.round(value * 1000) / 1000;
  * Runs each scenario `rounds` times per side, interleaved (the side that goes first alternates
  * each round), and returns medians and ratios.
  */
-export async function runStorm({ rounds, bin, tmp, env, log }) {
+export async function runStorm({ rounds, bin, tmp, env, log, only }) {
   if (!pythonAvailable()) return { skipped: "python3 is needed to count the CPU of the detached refreshes (bench/lib/reap.py)" };
   const root = path.join(tmp, "storm");
   const started = Date.now();
@@ -77,7 +77,7 @@ export async function runStorm({ rounds, bin, tmp, env, log }) {
   log(`  built a ${FILES.toLocaleString("en")}-file repository with the hooks installed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const stateFile = path.join(root, ".claude/.session-state.json");
   const results = {};
-  for (const scenario of Object.keys(SCRIPTS)) {
+  for (const scenario of Object.keys(SCRIPTS).filter((name) => !only || only.includes(name))) {
     const samples = { hooks: [], none: [] };
     for (let round = 0; round < rounds; round++) {
       for (const side of round % 2 === 0 ? ["hooks", "none"] : ["none", "hooks"]) {
@@ -110,7 +110,7 @@ export function printStorm(storm) {
     [`${storm.sizes.commits} commits in a loop`, storm.commits, t.commitsWall, t.commitsCpu],
     [`rebase of ${storm.sizes.rebased} commits`, storm.rebase, t.rebase, undefined],
     [`${storm.sizes.switches} branch switches`, storm.switches, t.switches, undefined],
-  ];
+  ].filter((row) => row[1]);
   console.log(`\nstorms on a ${storm.files.toLocaleString("en")}-file repository: hooks vs no hooks (medians; CPU counts the detached refreshes)`);
   console.log(`${"storm".padEnd(26)}${"wall hooks".padStart(12)}${"none".padStart(10)}${"ratio".padStart(8)}${"CPU hooks".padStart(12)}${"none".padStart(10)}${"ratio".padStart(8)}${"settled".padStart(10)}${"max".padStart(8)}`);
   for (const [name, r, wallTarget, cpuTarget] of rows) {

@@ -137,18 +137,18 @@ if [ "\${handoff_mode:-}" = refresh ]; then
   while handoff_owner && [ "$handoff_owner_pid" = "$PPID" ] && kill -0 "$PPID" 2>/dev/null; do
     sleep 0.01 2>/dev/null || sleep 1
   done
-  # Start a tenth of a second late, when git is done (a \`sleep\` without fractions skips the pause),
-  # and while events keep coming (a loop of commits, a script switching branches), wait until they
-  # pause (a fifth of a second without one), for at most 10 seconds: a storm then costs a refresh
-  # or two, not one per event.
+  # Start when git is done and the events pause: while they keep coming (a loop of commits, a
+  # script switching branches), wait until none came for 0.3 s (scripts and agents fire faster
+  # than that), for at most 10 seconds. A storm then costs a refresh or two, not one per event.
   # An event writes to refresh.again; the refresh compares its time with a mark of its own.
+  # (A \`sleep\` without fractions fails here, and the refresh starts at once.)
   handoff_mark="$handoff_git/handoff/refresh.mark"
   printf x 2>/dev/null >"$handoff_mark"
-  sleep 0.1 2>/dev/null
+  sleep 0.3 2>/dev/null
   handoff_waits=0
-  while [ "$handoff_again" -nt "$handoff_mark" ] && [ "$handoff_waits" -lt 50 ]; do
+  while [ "$handoff_again" -nt "$handoff_mark" ] && [ "$handoff_waits" -lt 33 ]; do
     printf x 2>/dev/null >"$handoff_mark"
-    sleep 0.2 2>/dev/null || break
+    sleep 0.3 2>/dev/null || break
     handoff_waits=$((handoff_waits + 1))
   done
   handoff_why=$(handoff_untrusted)
@@ -160,7 +160,7 @@ if [ "\${handoff_mode:-}" = refresh ]; then
   fi
   # In the middle of a storm (the wait above ran out), niced, so that it yields the CPU to git;
   # after a pause at full speed, so that the states are on HEAD soon after the last event.
-  if [ "$handoff_waits" -ge 50 ] && command -v nice >/dev/null 2>&1; then
+  if [ "$handoff_waits" -ge 33 ] && command -v nice >/dev/null 2>&1; then
     exec nice -n 10 "$handoff_node" "$handoff_cli" hooks run "$handoff_hook" -- "$@"
   fi
   exec "$handoff_node" "$handoff_cli" hooks run "$handoff_hook" -- "$@"
