@@ -18,19 +18,22 @@ const SWITCHES = 50;
 export const STORM_TARGETS = { commitsWall: 1.2, commitsCpu: 1.3, rebase: 1.15, switches: 1.15, settleMs: 1000 };
 
 const NO_HOOKS = "git -c core.hooksPath=/dev/null";
+/** The floor of any installed hook: git running an empty `sh` script for each event. */
+const EMPTY_HOOKS = "git -c core.hooksPath=.git/empty-hooks";
+const SIDES = ["hooks", "none", "empty"];
 
 /** The shell loops, one per scenario; `$GIT` is plain `git` or git with no hooks. */
 const SCRIPTS = {
   commits: `for i in $(seq 1 ${COMMITS}); do echo "$i $STAMP" > storm.txt; git add storm.txt; $GIT commit -q -m "storm $i"; done`,
   rebase: `$GIT rebase -q storm-onto`,
-  switches: `for i in $(seq 1 ${SWITCHES / 2}); do $GIT switch -q storm-other; $GIT switch -q main; done`,
+  switches: `for i in $(seq 1 ${SWITCHES / 2}); do $GIT switch -q main; $GIT switch -q storm-other; done`,
 };
 
 /** Unmeasured set-up before each run of a scenario, with the hooks off. */
 const PREPARE = {
   commits: [`${NO_HOOKS} switch -q main`],
   rebase: [`${NO_HOOKS} switch -q -C storm-rebase storm-feature`],
-  switches: [`${NO_HOOKS} switch -q main`],
+  switches: [`${NO_HOOKS} switch -q storm-other`],
 };
 
 function pythonAvailable() {
@@ -46,6 +49,7 @@ function buildRepo(root, { env, bin }) {
   // storm-feature: ${REBASED} commits on the old main; storm-onto: main one commit further.
   sh(`${NO_HOOKS} switch -q -c storm-feature && mkdir -p feature && for i in $(seq 1 ${REBASED}); do echo $i > feature/f$i.txt; git add feature/f$i.txt; ${NO_HOOKS} commit -q -m "feature $i"; done`);
   sh(`${NO_HOOKS} switch -q main && ${NO_HOOKS} switch -q -c storm-onto && echo onto > onto.txt && git add onto.txt && ${NO_HOOKS} commit -q -m onto && ${NO_HOOKS} switch -q main`);
+  sh("mkdir .git/empty-hooks && for h in post-commit post-checkout post-merge post-rewrite; do printf '#!/bin/sh\\n:\\n' > .git/empty-hooks/$h; chmod +x .git/empty-hooks/$h; done");
   execFileSync(process.execPath, [bin, "hooks", "install"], { cwd: root, env, stdio: "ignore" });
   execFileSync(process.execPath, [bin, "save", "claude", "--task", "Weather the storm"], { cwd: root, env, stdio: "ignore" });
   sh(`git add .gitignore && ${NO_HOOKS} commit -q -m "ignore the state"`);
@@ -54,7 +58,7 @@ function buildRepo(root, { env, bin }) {
 function reap(root, env, script, side, stateFile) {
   const result = spawnSync("python3", [REAP, side === "hooks" ? stateFile : "-", "sh", "-c", script], {
     cwd: root,
-    env: { ...env, GIT: side === "hooks" ? "git" : NO_HOOKS, STAMP: `${side} ${Date.now()}` },
+    env: { ...env, GIT: { hooks: "git", none: NO_HOOKS, empty: EMPTY_HOOKS }[side], STAMP: `${side} ${Date.now()}` },
     encoding: "utf8",
   });
   if (result.status !== 0) throw new Error(`storm run failed (${side}): ${result.stderr || result.stdout}`);
@@ -78,9 +82,9 @@ export async function runStorm({ rounds, bin, tmp, env, log, only }) {
   const stateFile = path.join(root, ".claude/.session-state.json");
   const results = {};
   for (const scenario of Object.keys(SCRIPTS).filter((name) => !only || only.includes(name))) {
-    const samples = { hooks: [], none: [] };
+    const samples = { hooks: [], none: [], empty: [] };
     for (let round = 0; round < rounds; round++) {
-      for (const side of round % 2 === 0 ? ["hooks", "none"] : ["none", "hooks"]) {
+      for (const side of round % 2 === 0 ? SIDES : [...SIDES].reverse()) {
         for (const step of PREPARE[scenario]) execFileSync("sh", ["-c", step], { cwd: root, env, stdio: "ignore" });
         samples[side].push(reap(root, env, SCRIPTS[scenario], side, stateFile));
       }
@@ -91,10 +95,18 @@ export async function runStorm({ rounds, bin, tmp, env, log, only }) {
       wall: { hooksMs: round1(pick("hooks", "wall")), noneMs: round1(pick("none", "wall")), ratio: round3(pick("hooks", "wall") / pick("none", "wall")) },
       cpu: { hooksMs: round1(pick("hooks", "cpu")), noneMs: round1(pick("none", "cpu")), ratio: round3(pick("hooks", "cpu") / pick("none", "cpu")) },
       settleMs: { median: round1(median(settles)), max: round1(Math.max(...settles)) },
+      // git running an empty hook script for each event: the least any installed hook costs.
+      emptyHooks: {
+        wallMs: round1(pick("empty", "wall")),
+        cpuMs: round1(pick("empty", "cpu")),
+        wallRatio: round3(pick("empty", "wall") / pick("none", "wall")),
+        cpuRatio: round3(pick("empty", "cpu") / pick("none", "cpu")),
+      },
       rounds,
     };
+    const r = results[scenario];
     log(
-      `  ${scenario}: wall ${results[scenario].wall.ratio}x, CPU ${results[scenario].cpu.ratio}x, settled in ${results[scenario].settleMs.median} ms (max ${results[scenario].settleMs.max})`,
+      `  ${scenario}: wall ${r.wall.ratio}x, CPU ${r.cpu.ratio}x, settled in ${r.settleMs.median} ms (max ${r.settleMs.max}); empty hooks: wall ${r.emptyHooks.wallRatio}x, CPU ${r.emptyHooks.cpuRatio}x`,
     );
   }
   return { files: FILES, sizes: { commits: COMMITS, rebased: REBASED, switches: SWITCHES }, ...results };
@@ -121,4 +133,6 @@ export function printStorm(storm) {
         `${`${r.settleMs.median} ms`.padStart(10)}${`${r.settleMs.max}`.padStart(8)}  ${verdict} (≤${wallTarget}x wall${cpuTarget ? `, ≤${cpuTarget}x CPU` : ""}, settled ≤${t.settleMs} ms)`,
     );
   }
+  console.log("the floor of any hook, an empty `sh` script per event (wall and CPU against no hooks):");
+  for (const [name, r] of rows) console.log(`  ${name.padEnd(24)}${r.emptyHooks.wallRatio.toFixed(3).padStart(8)}x wall ${r.emptyHooks.cpuRatio.toFixed(3).padStart(8)}x CPU`);
 }

@@ -20,11 +20,13 @@ function removeRunner(locations: HookLocations): boolean {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
     throw error;
   }
-  for (const file of [installStampPath(locations.commonDir), fastPathPath(locations.commonDir)]) {
+  const folder = handoffFolder(locations.commonDir);
+  const queueNotes = ["refresh.again", "refresh.mark"].map((name) => path.join(folder, name));
+  for (const file of [installStampPath(locations.commonDir), fastPathPath(locations.commonDir), ...queueNotes]) {
     try {
       unlinkSync(file);
     } catch {
-      // an install of an older handoff wrote none
+      // an install of an older handoff wrote none, or no storm left its notes
     }
   }
   try {
