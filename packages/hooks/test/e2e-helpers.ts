@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { expect } from "vitest";
 import { HANDOFF_BIN, runHandoff, testEnv, type TestRepo } from "@handoff/test-utils";
@@ -32,6 +33,9 @@ export function installNodeModulesCopy(repo: TestRepo): string {
   writeFileSync(path.join(repo.root, "node_modules/@handoff/cli/package.json"), '{ "name": "@handoff/cli", "version": "0.0.0" }\n');
   mkdirSync(path.join(repo.root, "node_modules/.bin"));
   symlinkSync("../@handoff/cli/dist/cli.cjs", path.join(repo.root, "node_modules/.bin/handoff"));
+  // The bin's own dependency that the rules need (npm would have installed it beside the package).
+  const picomatch = path.dirname(createRequire(HANDOFF_BIN).resolve("picomatch/package.json"));
+  symlinkSync(realpathSync(picomatch), path.join(repo.root, "node_modules/picomatch"));
   withHooks.add(repo.root);
   return execFileSync(process.execPath, [INSTALLED_CLI, "hooks", "install"], { cwd: repo.root, env: testEnv(), encoding: "utf8" });
 }
