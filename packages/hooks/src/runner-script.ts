@@ -160,10 +160,17 @@ if [ "\${handoff_mode:-}" = refresh ]; then
   fi
   # In the middle of a storm (the wait above ran out), niced, so that it yields the CPU to git;
   # after a pause at full speed, so that the states are on HEAD soon after the last event.
-  if [ "$handoff_waits" -ge 33 ] && command -v nice >/dev/null 2>&1; then
-    exec nice -n 10 "$handoff_node" "$handoff_cli" hooks run "$handoff_hook" -- "$@"
+  handoff_nice=
+  [ "$handoff_waits" -ge 33 ] && command -v nice >/dev/null 2>&1 && handoff_nice="nice -n 10"
+  $handoff_nice "$handoff_node" "$handoff_cli" hooks run "$handoff_hook" -- "$@"
+  handoff_code=$?
+  # The refresh logs its own failures and exits 0: anything else is handoff failing to start.
+  if [ "$handoff_code" != 0 ]; then
+    handoff_log "the refresh could not run (handoff exited $handoff_code: is a file of it missing?); ${REINSTALL.replaceAll("`", "\\`")}"
+    handoff_owner
+    [ "$handoff_owner_pid" = $$ ] && rm -f "$handoff_queue"
   fi
-  exec "$handoff_node" "$handoff_cli" hooks run "$handoff_hook" -- "$@"
+  exit 0
 fi
 
 if [ "$handoff_hook" != pre-push ]; then

@@ -1,13 +1,14 @@
 /**
  * A check that cannot run lets the push go, with a warning: a file of the installed package
  * missing (the bin crashes while loading), or the node binary recorded at install gone.
- * Only the check's own `blocked` verdict may stop a push.
+ * Only the check's own `blocked` verdict may stop a push. A refresh that cannot start says so
+ * in the hook log, and the commit goes through.
  */
 import { rmSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, createRepo, makeTempDir, type TestRepo } from "@handoff/test-utils";
-import { git, gitWith, hooksSettled, installNodeModulesCopy } from "./e2e-helpers.js";
+import { eventually, git, gitWith, hooksSettled, installNodeModulesCopy, refreshesIdle } from "./e2e-helpers.js";
 
 afterAll(async () => {
   await hooksSettled();
@@ -47,6 +48,20 @@ describe("pre-push with a broken install (built bin, installed in node_modules)"
     expect(push.stderr).toContain("handoff: the pre-push check could not run (handoff exited 1); the push goes ahead (see .git/handoff/hooks.log)");
     expect(readFileSync(path.join(repo.root, ".git/handoff/hooks.log"), "utf8")).toContain("ERROR pre-push: the pre-push check could not run");
     expect(git(repo.root, "ls-remote", repo.remote, "refs/heads/main")).toContain(repo.head());
+  });
+
+  it("a commit goes through, and the hook log says the refresh could not run, when a file of the package is missing", async () => {
+    const repo = project();
+    await refreshesIdle(repo.root);
+    rmSync(path.join(repo.root, "node_modules/@handoff/cli/dist/hooks.cjs"));
+    const commit = gitWith(repo.root, {}, "commit", "-q", "--allow-empty", "-m", "broken install");
+    expect(commit).toMatchObject({ code: 0, stdout: "", stderr: "" });
+    await eventually(() =>
+      expect(readFileSync(path.join(repo.root, ".git/handoff/hooks.log"), "utf8")).toContain(
+        "ERROR post-commit: the refresh could not run (handoff exited 1: is a file of it missing?); run `npx handoff hooks install` again",
+      ),
+    );
+    await refreshesIdle(repo.root);
   });
 
   it("lets the push go with a warning when the recorded node is gone", () => {
