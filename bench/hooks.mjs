@@ -83,7 +83,7 @@ async function waitQuiet(root, stampBefore) {
   const folder = path.join(root, ".git/handoff");
   const deadline = Date.now() + LANDED_TIMEOUT_MS;
   const busy = () =>
-    refreshStamp(root) === stampBefore || existsSync(path.join(folder, "refresh.pending")) || existsSync(path.join(folder, "refresh.lock"));
+    refreshStamp(root) === stampBefore || existsSync(path.join(folder, "refresh.queued")) || existsSync(path.join(folder, "refresh.lock"));
   while (busy()) {
     if (Date.now() > deadline) throw new Error("a background refresh is still running");
     await sleep(5);

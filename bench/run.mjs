@@ -2,10 +2,13 @@
 // `pnpm bench`: handoff measured against bare git, on repositories this script builds itself.
 // Not a test: it prints ratios and writes them to bench/results/ so a regression shows in review.
 //
-//   node bench/run.mjs [--rounds N] [--quick] [--no-write]
-//     --rounds N   interleaved rounds per pair (default 30)
-//     --quick      skip the 100,000-file repository (growth curve stops at 10,000)
-//     --no-write   print only; leave bench/results/ alone
+//   node bench/run.mjs [--rounds N] [--quick] [--no-write] [--storm-rounds N] [--only storm]
+//     --rounds N         interleaved rounds per pair (default 30)
+//     --quick            skip the 100,000-file repository (growth curve stops at 10,000)
+//     --no-write         print only; leave bench/results/ alone
+//     --storm-rounds N   rounds of each storm per side (default 3: a storm is a few seconds)
+//     --only storm       run the storm section alone
+//     --storms a,b       only these storms (commits, rebase, switches)
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -13,6 +16,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { interleave, peakMemory, timeAlone } from "./lib/measure.mjs";
 import { createBenchRepo, settleIndex } from "./lib/repo.mjs";
+import { printStorm, runStorm, STORM_TARGETS } from "./lib/storm.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
@@ -26,6 +30,13 @@ const option = (name) => args.includes(`--${name}`);
 const rounds = Number(args[args.indexOf("--rounds") + 1]) || 30;
 const quick = option("quick");
 const write = !option("no-write");
+const stormRounds = Number(args[args.indexOf("--storm-rounds") + 1]) || 3;
+const stormNames = args.includes("--storms") ? args[args.indexOf("--storms") + 1].split(",") : undefined;
+const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
+if (only !== undefined && only !== "storm") {
+  console.error(`--only takes one section: storm (got ${only})`);
+  process.exit(2);
+}
 
 const TARGETS = { save: 1.25, restore: 1.1, memoryMB: 80, growth: 1.25 };
 const MAIN_SIZE = 10_000;
@@ -95,6 +106,52 @@ function runHooksBench(repo) {
   return { exitCode: result.status, figures };
 }
 
+async function stormSection() {
+  log(`\n== storms: ${stormRounds} rounds of each per side ==`);
+  return runStorm({ rounds: stormRounds, bin: HANDOFF, tmp, env, log, only: stormNames });
+}
+
+/** `--only storm`: the storm section alone, written as its own result. */
+async function stormOnly() {
+  log(`handoff bench, storms only: node ${process.version}, in ${tmp}`);
+  const storm = await stormSection();
+  printStorm(storm);
+  console.log(JSON.stringify({ bench: "storm", ...stormRatios(storm) }));
+  if (write) saveResult({ section: "storm", stormRounds, stormTargets: STORM_TARGETS, storm }, "storm");
+}
+
+function stormRatios(storm) {
+  if (storm.skipped) return { skipped: storm.skipped };
+  const ratios = {};
+  const settles = [];
+  for (const name of ["commits", "rebase", "switches"]) {
+    if (!storm[name]) continue;
+    ratios[`${name}Wall`] = storm[name].wall.ratio;
+    ratios[`${name}Cpu`] = storm[name].cpu.ratio;
+    settles.push(storm[name].settleMs.max);
+  }
+  return { ...ratios, settleMaxMs: Math.max(...settles) };
+}
+
+/** Writes bench/results/<date>[-suffix].json, and latest.json for a full run. */
+function saveResult(fields, suffix) {
+  const result = {
+    date: new Date().toISOString(),
+    node: process.version,
+    git: execFileSync("git", ["--version"], { encoding: "utf8" }).trim(),
+    platform: `${os.platform()} ${os.release()} ${os.arch()}, ${os.cpus().length} CPUs`,
+    commit: gitHead(),
+    ...fields,
+  };
+  const folder = path.join(here, "results");
+  mkdirSync(folder, { recursive: true });
+  const name = `${result.date.slice(0, 19).replace(/:/g, "-")}Z${suffix ? `-${suffix}` : ""}.json`;
+  const text = `${JSON.stringify(result, null, 2)}\n`;
+  writeFileSync(path.join(folder, name), text);
+  if (!suffix) writeFileSync(path.join(folder, "latest.json"), text);
+  log(`\nwrote bench/results/${name}${suffix ? "" : " and bench/results/latest.json"}`);
+}
+
 async function main() {
   log(`handoff bench: ${rounds} interleaved rounds per pair, node ${process.version}, in ${tmp}`);
   const repos = {};
@@ -150,6 +207,7 @@ async function main() {
   const growthRatio = (last.save - first.save) / Math.max(last.gitStatus - first.gitStatus, 0.001);
 
   const hooks = runHooksBench(main10k);
+  const storm = await stormSection();
 
   const rows = [
     ["save (10k files, 1% modified)", save.subject.median, save.floor.median, save.ratio, TARGETS.save],
@@ -174,37 +232,29 @@ async function main() {
     `save grew ${fmt(last.save - first.save)} while git status grew ${fmt(last.gitStatus - first.gitStatus)}: ${growthRatio.toFixed(2)}x (target ≤${TARGETS.growth}, i.e. no faster than git status within noise)`,
   );
 
+  printStorm(storm);
+
   const ratios = {
     save: round3(save.ratio),
     restore: round3(restore.ratio),
     saveMemoryMB: round1(memory.max),
     growth: round3(growthRatio),
+    storm: stormRatios(storm),
   };
   console.log(JSON.stringify(ratios));
 
-  const result = {
-    date: new Date().toISOString(),
-    node: process.version,
-    git: execFileSync("git", ["--version"], { encoding: "utf8" }).trim(),
-    platform: `${os.platform()} ${os.release()} ${os.arch()}, ${os.cpus().length} CPUs`,
-    commit: gitHead(),
-    rounds,
-    targets: TARGETS,
-    ratios,
-    save: summary(save),
-    restore: summary(restore),
-    memory: { save: memory, floor: floorMemory },
-    growth,
-    hooks,
-  };
   if (write) {
-    const folder = path.join(here, "results");
-    mkdirSync(folder, { recursive: true });
-    const name = `${result.date.slice(0, 19).replace(/:/g, "-")}Z.json`;
-    const text = `${JSON.stringify(result, null, 2)}\n`;
-    writeFileSync(path.join(folder, name), text);
-    writeFileSync(path.join(folder, "latest.json"), text);
-    log(`\nwrote bench/results/${name} and bench/results/latest.json`);
+    saveResult({
+      rounds,
+      targets: { ...TARGETS, storm: STORM_TARGETS },
+      ratios,
+      save: summary(save),
+      restore: summary(restore),
+      memory: { save: memory, floor: floorMemory },
+      growth,
+      hooks,
+      storm: { rounds: stormRounds, ...storm },
+    });
   }
 }
 
@@ -230,7 +280,7 @@ function gitHead() {
 }
 
 try {
-  await main();
+  await (only === "storm" ? stormOnly() : main());
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

@@ -282,8 +282,10 @@ describe("handoff status and agents", () => {
     expect(result.code).toBe(0);
     const [header, ...rows] = result.stdout.trim().split("\n");
     expect(header).toMatch(/^AGENT\s+PROVIDER\s+BRANCH\s+SAVED\s+GIT\s+TASK$/);
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(3);
     expect(rows[0]).toMatch(/^claude\s+anthropic\s+main\s+\d+s ago\s+stale\s+Task A$/);
+    // No hooks in this repository: status says why the states went stale, and what fixes it.
+    expect(rows[2]).toContain("States go stale here: the git hooks are not installed in this clone. Run `npx handoff hooks install`");
   });
 
   it("says how to start when nothing is saved", () => {

@@ -5,11 +5,11 @@
  * The tarballs are installed together because packing turns `workspace:*` into real versions.
  */
 import { spawnSync, type SpawnSyncOptions } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cleanupTempDirs, makeTempDir, testEnv } from "@handoff/test-utils";
+import { cleanupTempDirs, makeTempDir, runHandoff, testEnv } from "@handoff/test-utils";
 
 const REPO = fileURLToPath(new URL("../../../", import.meta.url));
 const PACKAGES = ["core", "hooks", "cli"] as const;
@@ -300,4 +300,102 @@ describe("the CLI's tarball installed alone", () => {
     // Relative links point nowhere in a tarball or on the registry's page.
     expect(readme).not.toMatch(/\]\((?!https?:\/\/|#)/);
   });
+});
+
+/** Polls (the refresh runs in the background after git returns) until the state names HEAD. */
+async function stateReaches(root: string, file: string): Promise<void> {
+  const head = mustRun("git", ["rev-parse", "--short", "HEAD"], root).trim();
+  const lastCommit = () => JSON.parse(readFileSync(path.join(root, file), "utf8")).git.last_commit as string;
+  for (let waited = 0; lastCommit() !== head && waited < 60_000; waited += 250) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  expect(lastCommit()).toBe(head);
+}
+
+const npmInstall = (cwd: string, ...extra: string[]) =>
+  run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", ...extra], cwd);
+
+/**
+ * The project a team shares: handoff (and husky, when asked) as dev dependencies, `handoff init`
+ * run and committed. Its clones are made next to it, so that the tarballs' relative `file:` paths
+ * resolve from them too.
+ */
+function teamProject(husky: boolean): string {
+  const origin = makeTempDir("handoff-team-");
+  writeFileSync(path.join(origin, "package.json"), `${JSON.stringify({ name: "team-app", version: "1.0.0", private: true }, null, 2)}\n`);
+  writeFileSync(path.join(origin, ".gitignore"), "node_modules/\n");
+  mustRun("git", ["init", "-q", "-b", "main"], origin);
+  const packed = readdirSync(tarballs).filter((file) => file.endsWith(".tgz")).map((file) => path.join(tarballs, file));
+  const installed = npmInstall(origin, "--save-dev", ...packed, ...(husky ? ["husky@9"] : []));
+  expect(installed.code, installed.stderr).toBe(0);
+  if (husky) {
+    mustRun("npx", ["--no", "--", "husky", "init"], origin);
+    writeFileSync(path.join(origin, ".husky/pre-commit"), "echo team pre-commit >> .git/team.log\n");
+  }
+  const init = run("npx", ["--no", "--", "handoff", "init"], origin);
+  expect(init.code, init.stderr).toBe(0);
+  mustRun("git", ["add", "-A"], origin);
+  mustRun("git", ["commit", "-q", "-m", "chore: set up handoff"], origin);
+  return origin;
+}
+
+function cloneOf(origin: string): string {
+  const clone = makeTempDir("handoff-team-");
+  mustRun("git", ["clone", "-q", origin, clone], path.dirname(clone));
+  return clone;
+}
+
+describe("a teammate's clone of a project where `handoff init` was committed", () => {
+  for (const husky of [false, true]) {
+    it(`refreshes the state after the project's usual npm install, with no step of its own (${husky ? "husky" : "plain git"})`, async () => {
+      const origin = teamProject(husky);
+      const manifest = JSON.parse(readFileSync(path.join(origin, "package.json"), "utf8"));
+      expect(manifest.scripts.prepare).toBe(husky ? "husky && (handoff hooks install --prepare || exit 0)" : "handoff hooks install --prepare || exit 0");
+
+      const clone = cloneOf(origin);
+      expect(existsSync(path.join(clone, ".git/handoff/hook.sh"))).toBe(false);
+      const installed = npmInstall(clone);
+      expect(installed.code, installed.stderr).toBe(0);
+      expect(existsSync(path.join(clone, ".git/handoff/hook.sh"))).toBe(true);
+      if (husky) expect(mustRun("git", ["config", "core.hooksPath"], clone).trim()).toBe(".husky/_");
+
+      const saved = run("npx", ["--no", "--", "handoff", "save", "claude", "--task", "Pick up the login work"], clone);
+      expect(saved.code, saved.stderr).toBe(0);
+      writeFileSync(path.join(clone, "login.ts"), "export const login = 1;\n");
+      mustRun("git", ["add", "login.ts"], clone);
+      mustRun("git", ["commit", "-q", "-m", "feat: login"], clone);
+      await stateReaches(clone, ".claude/.session-state.json");
+      if (husky) expect(readFileSync(path.join(clone, ".git/team.log"), "utf8")).toContain("team pre-commit");
+    }, 300_000);
+  }
+
+  it("an install without dev dependencies does not fail; git works, and status says in one line why states go stale", async () => {
+    const origin = teamProject(false);
+    const clone = cloneOf(origin);
+    const production = npmInstall(clone, "--omit=dev");
+    expect(production.code, production.stderr).toBe(0);
+    expect(existsSync(path.join(clone, "node_modules/@handoff/cli"))).toBe(false);
+    expect(existsSync(path.join(clone, ".git/handoff/hook.sh"))).toBe(false);
+
+    // Another handoff (the repository's build) saves a state; the commit after it has no hooks to refresh it.
+    expect(runHandoff(clone, ["save", "claude", "--task", "Ship"]).code).toBe(0);
+    writeFileSync(path.join(clone, "x.ts"), "1\n");
+    mustRun("git", ["add", "x.ts"], clone);
+    mustRun("git", ["commit", "-q", "-m", "x"], clone);
+    const status = runHandoff(clone, ["status"]);
+    expect(status.stdout).toContain("stale");
+    expect(status.stdout).toContain(
+      "⚠️  States go stale here: the git hooks are not installed in this clone. Run `npx handoff hooks install` (or the project's install, where `handoff init` added its prepare step)",
+    );
+    // handoff removed after an install: git still works, and the hook log says what to do.
+    const full = npmInstall(clone);
+    expect(full.code, full.stderr).toBe(0);
+    rmSync(path.join(clone, "node_modules/@handoff"), { recursive: true, force: true });
+    mustRun("git", ["commit", "-q", "--allow-empty", "-m", "after handoff was removed"], clone);
+    const log = path.join(clone, ".git/handoff/hooks.log");
+    for (let waited = 0; !existsSync(log) && waited < 30_000; waited += 250) await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(runHandoff(clone, ["status"]).stdout).toMatch(
+      /The git hooks logged an error in the last 7 days; the latest \(post-commit, .*\): handoff was not found \(.*\); run `npx handoff hooks install` again/,
+    );
+  }, 300_000);
 });

@@ -82,6 +82,25 @@ describe("what the bin loads (CommonJS require cache and Node's module list, rec
     expect(loadedBy(["mcp"]).dist).toEqual(["cli.cjs", "mcp.cjs", sdk]);
   });
 
+  it("a hook's refresh loads its own build, and simple-git only once there is a state to refresh: no zod, no picomatch", () => {
+    const bare = createRepo();
+    bare.commit("An app", { "src/app.ts": "export const app = 1;\n" });
+    const inBare = (args: string[]) => {
+      const result = runHandoff(bare.root, args, { env: { NODE_OPTIONS: `--require ${recorder}`, HANDOFF_OFFLINE: "1" } });
+      expect(result.code, result.stderr).toBe(0);
+      const { files } = JSON.parse(readFileSync(record, "utf8")) as { files: string[] };
+      return files.filter((file) => !file.endsWith("record.cjs"));
+    };
+    // No state file: nothing to refresh, so nothing but the bin and the hooks' build.
+    expect(inBare(["hooks", "run", "post-commit"]).map((file) => path.relative(DIST, file)).sort()).toEqual(["cli.cjs", "hooks.cjs"]);
+    expect(runHandoff(bare.root, ["save", "claude", "--task", "Refresh me"]).code).toBe(0);
+    const refreshing = inBare(["hooks", "run", "post-commit"]);
+    expect(refreshing.map((file) => path.relative(DIST, file)).sort()).toEqual(["cli.cjs", "hooks.cjs", path.join("vendor", "simple-git.cjs")]);
+    expect(refreshing.filter((file) => /picomatch|zod/.test(file))).toEqual([]);
+    // A file checkout is decided without reading git or any state.
+    expect(inBare(["hooks", "run", "post-checkout", "--", "a", "a", "0"]).map((file) => path.relative(DIST, file)).sort()).toEqual(["cli.cjs", "hooks.cjs"]);
+  });
+
   it("the paths that need zod or secretlint load them from their own files", () => {
     repo.write({ ".claude/.session-state.json": '{"version":"2.0","extra":' });
     // A broken file is explained by the full (zod) parser.

@@ -1,4 +1,4 @@
-import { statSync } from "node:fs";
+import { realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { gitOutput, resolveRepo } from "@handoff/core";
 import { runnerPath } from "./git-folder.js";
@@ -44,4 +44,31 @@ export async function locateHooks(cwd: string): Promise<HookLocations> {
     huskyDir: husky ? huskyCandidate : undefined,
     runner: runnerPath(commonDir),
   };
+}
+
+export function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+}
+
+function realOrSelf(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
+/**
+ * True when the hooks folder lies outside this repository (a global core.hooksPath): other
+ * repositories may run the stubs in it too.
+ */
+export function sharedHooksFolder(locations: HookLocations): boolean {
+  const hooks = realOrSelf(locations.hooksDir);
+  return !isInside(realOrSelf(locations.root), hooks) && !isInside(realOrSelf(locations.commonDir), hooks);
+}
+
+/** True when husky's folder, symlinks resolved, lies outside the work tree: handoff never writes there. */
+export function huskyOutsideRepo(locations: HookLocations): boolean {
+  return locations.huskyDir !== undefined && !isInside(realOrSelf(locations.root), realOrSelf(locations.huskyDir));
 }

@@ -27,7 +27,16 @@ const IF_RUNNER = [
  */
 function callLines(hook: HookName): string[] {
   if (hook !== "pre-push") {
-    return [...IF_RUNNER, `  sh "$handoff_common/handoff/hook.sh" ${hook} "$@"`, "fi"];
+    // The fast path settles most events of a storm (a rebase's picks, events a queued refresh
+    // covers) in this very process; it knows the git directory only at the top of a main work tree.
+    return [
+      ...IF_RUNNER,
+      `  handoff_hook=${hook}`,
+      '  handoff_git=; [ "$handoff_common" != .git ] || handoff_git=.git',
+      '  handoff_done=; [ ! -f "$handoff_common/handoff/fast-path.sh" ] || . "$handoff_common/handoff/fast-path.sh"',
+      `  [ "$handoff_done" = 1 ] || sh "$handoff_common/handoff/hook.sh" ${hook} "$@"`,
+      "fi",
+    ];
   }
   return [
     "handoff_input=$(cat)",

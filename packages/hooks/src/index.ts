@@ -16,9 +16,11 @@ export type { InstallOptions, InstallResult } from "./install.js";
 export { uninstallHooks } from "./uninstall.js";
 export type { UninstallResult } from "./uninstall.js";
 export { locateHooks } from "./hook-locations.js";
+export { hookRunnerInstalled } from "./runner-present.js";
 export type { HookLocations } from "./hook-locations.js";
 export type { HookChange, HookAction } from "./hook-change.js";
-export type { RunnerTarget } from "./runner-script.js";
+export { PRE_PUSH_BLOCKED } from "./runner-script.js";
+export type { RunnerTarget, RunnerGuard } from "./runner-script.js";
 export { runPrePush } from "./pre-push.js";
 export { unresolvedHookErrors, markHookErrorsResolved } from "./hook-log-resolved.js";
 

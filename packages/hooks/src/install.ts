@@ -1,11 +1,14 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { writeHookFile } from "./file-write.js";
+import { fastPathPath, installStampPath } from "./git-folder.js";
+import { renderFastPath } from "./fast-path-script.js";
 import type { HookChange } from "./hook-change.js";
-import { locateHooks, type HookLocations } from "./hook-locations.js";
+import { huskyOutsideRepo, locateHooks, sharedHooksFolder, type HookLocations } from "./hook-locations.js";
 import { HOOK_NAMES } from "./hook-names.js";
 import { installHuskyHook } from "./husky-hooks.js";
 import { installPlainHook } from "./plain-hooks.js";
+import { guardsFor } from "./runner-guards.js";
 import { renderRunner, type RunnerTarget } from "./runner-script.js";
 
 export interface InstallOptions {
@@ -34,20 +37,18 @@ function writeRunner(file: string, content: string): InstallResult["runner"] {
   return before === undefined ? "created" : "updated";
 }
 
-function isInside(folder: string, file: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
-}
-
 function warningsFor(locations: HookLocations): string[] {
-  const { hooksDir, huskyDir, root, commonDir } = locations;
+  const { hooksDir, huskyDir } = locations;
+  if (huskyDir && huskyOutsideRepo(locations)) {
+    return [`${huskyDir} leads outside this repository (a symlink?): handoff writes hooks only inside it, so none were installed`];
+  }
   if (huskyDir) {
     const missing = HOOK_NAMES.filter((hook) => !existsSync(path.join(hooksDir, hook)));
     return missing.length
       ? [`husky has no ${missing.join(", ")} in ${hooksDir}; run \`npx husky\` so that git runs ${missing.length > 1 ? "them" : "it"}`]
       : [];
   }
-  if (!isInside(root, hooksDir) && !isInside(commonDir, hooksDir)) {
+  if (sharedHooksFolder(locations)) {
     return [
       `core.hooksPath points at ${hooksDir}, outside this repository: the hooks there run in every repository ` +
         "that uses it, and do nothing where handoff is not installed",
@@ -63,8 +64,17 @@ function warningsFor(locations: HookLocations): string[] {
  */
 export async function installHooks(options: InstallOptions): Promise<InstallResult> {
   const locations = await locateHooks(options.cwd);
-  const runner = writeRunner(locations.runner, renderRunner(options.target));
+  const target = { ...options.target, guards: await guardsFor(options.target) };
+  const fastPath = writeRunner(fastPathPath(locations.commonDir), renderFastPath());
+  const written = writeRunner(locations.runner, renderRunner(target));
+  const runner = written === "unchanged" && fastPath !== "unchanged" ? "updated" : written;
+  // Every install is a new trusted point in time: files of handoff older than this may run.
+  writeFileSync(installStampPath(locations.commonDir), "");
   const { huskyDir, hooksDir } = locations;
-  const changes = HOOK_NAMES.map((hook) => (huskyDir ? installHuskyHook(huskyDir, hook) : installPlainHook(hooksDir, hook)));
+  const changes = HOOK_NAMES.map((hook): HookChange => {
+    if (!huskyDir) return installPlainHook(hooksDir, hook);
+    if (huskyOutsideRepo(locations)) return { hook, file: path.join(huskyDir, hook), action: "skipped", detail: "its folder leads outside this repository" };
+    return installHuskyHook(huskyDir, hook);
+  });
   return { locations, mode: huskyDir ? "husky" : "plain", runner, changes, warnings: warningsFor(locations) };
 }

@@ -10,6 +10,12 @@ function isStub(file: string, stat: Stats | undefined): boolean {
   return readFileSync(file, "utf8").split("\n", 3).includes(STUB_SIGNATURE);
 }
 
+/** True when `<hooks>/<hook>` is a stub handoff wrote. */
+export function isStubIn(hooksDir: string, hook: HookName): boolean {
+  const file = path.join(hooksDir, hook);
+  return isStub(file, lstatOrUndefined(file));
+}
+
 /**
  * Writes handoff's stub as `<hooks>/<hook>`. A hook already there (file or symlink) is renamed to
  * `<hook>.handoff-chained` untouched, and the stub runs it after handoff's part with git's

@@ -1,8 +1,6 @@
 import { existsSync } from "node:fs";
 import {
   listAgents,
-  loadConfig,
-  readGitSnapshot,
   refreshExistingStateFile,
   refreshGitState,
   statePath,
@@ -10,6 +8,7 @@ import {
   type RepoPaths,
 } from "@handoff/core";
 import { errorText } from "./error-text.js";
+import { refreshConfig } from "./refresh-config.js";
 import { trackedAmong } from "./tracked-files.js";
 
 export interface RefreshFailure {
@@ -40,7 +39,7 @@ function oneAgentPerFile(agents: AgentInfo[]): AgentInfo[] {
  */
 export async function refreshAgentStates(repo: RepoPaths): Promise<RefreshReport> {
   const report: RefreshReport = { refreshed: [], tracked: [], failed: [] };
-  const agents = oneAgentPerFile(listAgents(loadConfig(repo.root)));
+  const agents = oneAgentPerFile(listAgents(await refreshConfig(repo.root)));
   const existing = agents.filter((agent) => existsSync(statePath(repo.root, agent)));
   if (existing.length === 0) return report;
 
@@ -49,6 +48,7 @@ export async function refreshAgentStates(repo: RepoPaths): Promise<RefreshReport
   const candidates = existing.filter((agent) => !tracked.has(agent.file));
   if (candidates.length === 0) return report;
 
+  const { readGitSnapshot } = await import("./refresh-git-reader.js");
   const snapshot = await readGitSnapshot(repo);
   report.head = snapshot.freshness.head;
   report.branch = snapshot.branch ?? "";

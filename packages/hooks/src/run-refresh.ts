@@ -1,7 +1,6 @@
 import { resolveRepo } from "@handoff/core";
-import { coalesce } from "./coalesce.js";
+import { afterQueuedEvents } from "./coalesce.js";
 import { errorText } from "./error-text.js";
-import { handoffFolder } from "./git-folder.js";
 import type { RefreshHook } from "./hook-names.js";
 import { appendHookLog } from "./hook-log.js";
 import { writeLastRefresh } from "./last-refresh.js";
@@ -18,7 +17,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * post-rewrite runs before git removes `rebase-merge/` (and, with `--apply`, before it moves the
- * branch back to HEAD): wait until the rebase has really ended, or give up and record it as running.
+ * branch back to HEAD): wait until the rebase has really ended, or give up and record it as running
+ * (a rebase stopped on a conflict; its end queues a refresh of its own).
  */
 async function waitForRebaseToEnd(gitDir: string): Promise<void> {
   const deadline = Date.now() + REBASE_SETTLE_MS;
@@ -27,7 +27,7 @@ async function waitForRebaseToEnd(gitDir: string): Promise<void> {
 
 /**
  * What a post-commit, post-checkout, post-merge or post-rewrite hook does (in the background):
- * refresh the git part of the existing state files, coalesced with concurrent runs. Never throws;
+ * refresh the git part of the existing state files, after the events queued before it. Never throws;
  * every failure goes to `<git-dir>/handoff/hooks.log`.
  */
 export async function runRefreshHook(hook: RefreshHook, args: readonly string[], cwd: string, trace: Trace): Promise<void> {
@@ -35,19 +35,14 @@ export async function runRefreshHook(hook: RefreshHook, args: readonly string[],
   try {
     const repo = await resolveRepo(cwd);
     gitDir = repo.gitDir;
-    const decision = refreshDecision(hook, args, repo.gitDir);
+    const decision = refreshDecision(hook, args);
     trace(`${decision.refresh ? "refreshing" : "nothing to do"}: ${decision.reason}`);
     if (!decision.refresh) return;
 
-    const outcome = await coalesce(handoffFolder(repo.gitDir), async () => {
+    const report = await afterQueuedEvents(repo.gitDir, async () => {
       await waitForRebaseToEnd(repo.gitDir);
       return refreshAgentStates(repo);
     });
-    if (!outcome.ran) {
-      trace("a refresh already queued will pick this change up");
-      return;
-    }
-    const report = outcome.result;
     for (const file of report.refreshed) trace(`refreshed ${file} (branch ${report.branch || "(detached)"}, HEAD ${report.head})`);
     for (const file of report.tracked) {
       appendHookLog(repo.gitDir, "WARN", hook, `${file} is tracked by git, so the hooks leave it alone; untrack it with \`git rm --cached ${file}\``);

@@ -1,22 +1,82 @@
 import { shellQuote } from "./shell-quote.js";
 
+/** A git work tree that holds the recorded node or handoff, and its folder a checkout must not have touched. */
+export interface RunnerGuard {
+  /** The work tree's top level. */
+  tree: string;
+  /** The folder of that work tree, relative to it, that must hold no file git tracks (`node_modules`, say). */
+  folder: string;
+}
+
 export interface RunnerTarget {
   /** Absolute path of the node binary `handoff hooks install` ran with. */
   node: string;
-  /** Absolute path of the handoff bin (dist/cli.cjs) it was installed from. */
+  /** Absolute path of the handoff bin (dist/cli.cjs) it was installed from, symlinks resolved. */
   cli: string;
+  /** Set by installHooks: the work trees that hold `node` or `cli`, checked before every run. */
+  guards?: RunnerGuard[];
+}
+
+/** What `handoff hooks run pre-push` prints on stdout when its check blocks the push. */
+export const PRE_PUSH_BLOCKED = "blocked";
+
+/** The hook log line's first words when the recorded handoff is gone (tests and `handoff status` match them). */
+export const NOT_FOUND = "handoff was not found";
+/** The hook log line's first words when the hooks refused to run the recorded handoff. */
+export const NOT_RUN = "handoff was not run";
+
+const REINSTALL = "run `npx handoff hooks install` again";
+
+/**
+ * The function that prints why the recorded handoff must not run, or nothing when it may: it is
+ * gone; or it lives in a work tree whose checkout could have replaced it, because git tracks a
+ * file in its folder there (a branch that force-adds node_modules/@handoff/cli/dist/cli.cjs) or
+ * because one of its files is newer than the last install.
+ */
+function trustCheck(target: RunnerTarget): string[] {
+  const guards = (target.guards ?? []).map(
+    ({ tree, folder }) => `  handoff_guard ${shellQuote(tree)} ${shellQuote(folder)} || return 0`,
+  );
+  const cliGuarded = (target.guards ?? []).length > 0;
+  return [
+    "handoff_guard() {",
+    '  git -C "$1" ls-files --error-unmatch -- "$2" >/dev/null 2>&1',
+    "  case $? in",
+    "    1) return 0 ;;",
+    `    0) echo "${NOT_RUN}: git tracks files in $1/$2, where the recorded handoff lives, so a checked-out branch may have put them there (docs/hooks.md, What the hooks run)" ;;`,
+    `    *) echo "${NOT_RUN}: git could not list the files in $1/$2, where the recorded handoff lives" ;;`,
+    "  esac",
+    "  return 1",
+    "}",
+    "handoff_untrusted() {",
+    "  unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_COMMON_DIR GIT_OBJECT_DIRECTORY",
+    '  if ! [ -x "$handoff_node" ] || ! [ -f "$handoff_cli" ]; then',
+    `    echo "${NOT_FOUND} ($handoff_node or $handoff_cli is gone); ${REINSTALL.replaceAll("`", "\\`")}"`,
+    "    return 0",
+    "  fi",
+    ...guards,
+    ...(cliGuarded
+      ? [
+          '  handoff_changed=$(find "${handoff_cli%/*}" -newer "${0%/*}/installed" ! -type d 2>/dev/null) || handoff_changed="(find failed)"',
+          '  [ -z "$handoff_changed" ] ||',
+          `    echo "${NOT_RUN}: $(echo "$handoff_changed" | head -n 1) changed after the last \\\`handoff hooks install\\\`; if you upgraded handoff, ${REINSTALL.replaceAll("`", "\\`")}"`,
+        ]
+      : []),
+  ];
 }
 
 /**
  * The shell runner every handoff hook calls as `sh <runner> <hook> [git's arguments]`. It lives in
- * the git directory (so the hook files stay free of machine-specific paths) and:
- * - finds handoff: the recorded node + bin, then node_modules/.bin/handoff, then `handoff` on
- *   PATH; when none is there it logs that and exits 0;
- * - skips the refresh for a file checkout and for the per-commit runs of a rebase, without
- *   starting node at all;
- * - starts the refresh detached in the background (stdio closed, so that a caller reading git's
- *   output never waits for it) and returns at once; pre-push runs in the foreground with stdin.
- *   With HANDOFF_DEBUG=1 the background refresh keeps stderr, where its trace goes.
+ * the git directory, where no checkout writes, and:
+ * - runs only the node and handoff recorded by `handoff hooks install` (never node_modules/.bin or
+ *   PATH), and only after the trust check above, in the background for the refresh hooks;
+ * - skips a file checkout and the per-commit runs of a rebase without starting node;
+ * - coalesces a storm of events in the shell: an event that finds the queue marker owned by a live
+ *   refresh (one that has not read git yet) returns at once, leaving a note that events keep
+ *   coming; otherwise it takes the marker and starts the refresh detached (stdio closed, so that a
+ *   caller reading git's output never waits), which waits for a pause in the events (3 s at most);
+ * - runs pre-push in the foreground with stdin, and lets the push go with a warning when the check
+ *   cannot run (handoff gone, a file of it missing, node gone): only a `blocked` verdict blocks.
  */
 export function renderRunner(target: RunnerTarget): string {
   return `#!/bin/sh
@@ -28,58 +88,132 @@ export function renderRunner(target: RunnerTarget): string {
 handoff_node=${shellQuote(target.node)}
 handoff_cli=${shellQuote(target.cli)}
 handoff_hook="$1"
-handoff_nice=
 shift
+if [ "$handoff_hook" = --refresh ]; then
+  handoff_hook="$1"
+  shift
+  handoff_mode=refresh
+fi
+if [ -z "\${GIT_DIR:-}" ] && [ -d .git ]; then
+  handoff_git=.git
+else
+  handoff_git=$(git rev-parse --git-dir 2>/dev/null) || exit 0
+fi
+handoff_queue="$handoff_git/handoff/refresh.queued"
+handoff_again="$handoff_git/handoff/refresh.again"
+handoff_boot=
+[ -r /proc/sys/kernel/random/boot_id ] && read -r handoff_boot 2>/dev/null </proc/sys/kernel/random/boot_id
 
 handoff_log() {
-  handoff_git_dir=$(git rev-parse --git-dir 2>/dev/null) || return 0
-  mkdir -p "$handoff_git_dir/handoff" 2>/dev/null &&
-    printf '%s ERROR %s: %s\\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$handoff_hook" "$1" >>"$handoff_git_dir/handoff/hooks.log" 2>/dev/null
+  [ -d "$handoff_git/handoff" ] || mkdir -p "$handoff_git/handoff" 2>/dev/null
+  printf '%s ERROR %s: %s\\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$handoff_hook" "$1" >>"$handoff_git/handoff/hooks.log" 2>/dev/null
   return 0
 }
 
-handoff_run() {
-  if [ -x "$handoff_node" ] && [ -f "$handoff_cli" ]; then
-    $handoff_nice "$handoff_node" "$handoff_cli" hooks run "$handoff_hook" -- "$@"
-  elif [ -x node_modules/.bin/handoff ]; then
-    $handoff_nice node_modules/.bin/handoff hooks run "$handoff_hook" -- "$@"
-  elif command -v handoff >/dev/null 2>&1; then
-    $handoff_nice handoff hooks run "$handoff_hook" -- "$@"
-  else
-    handoff_log "handoff was not found ($handoff_cli is gone, and there is no node_modules/.bin/handoff or handoff on PATH); run \\\`handoff hooks install\\\` again"
-  fi
+${trustCheck(target).join("\n")}
 }
+
+# The queue marker holds "<pid> <boot id>" of the refresh that owns it.
+handoff_owner() {
+  handoff_owner_pid=
+  handoff_owner_boot=
+  read -r handoff_owner_pid handoff_owner_boot 2>/dev/null <"$handoff_queue"
+}
+handoff_queue_owned() {
+  handoff_owner
+  [ -n "$handoff_owner_pid" ] && [ "$handoff_owner_boot" = "$handoff_boot" ] && kill -0 "$handoff_owner_pid" 2>/dev/null
+}
+handoff_claim() {
+  set -C
+  { echo "$$ $handoff_boot" >"$handoff_queue"; } 2>/dev/null
+  handoff_claimed=$?
+  set +C
+  return $handoff_claimed
+}
+
+if [ "\${handoff_mode:-}" = refresh ]; then
+  # The background refresh. Wait until the hook that started it has recorded its process id in
+  # the marker (or is gone), so that the marker never names a refresh that has read git already.
+  while handoff_owner && [ "$handoff_owner_pid" = "$PPID" ] && kill -0 "$PPID" 2>/dev/null; do
+    sleep 0.01 2>/dev/null || sleep 1
+  done
+  # Start when git is done and the events pause: while they keep coming (a loop of commits, a
+  # script switching branches), wait until none came for 0.3 s (scripts and agents fire faster
+  # than that), for at most 10 seconds. A storm then costs a refresh or two, not one per event.
+  # An event writes to refresh.again; the refresh compares its time with a mark of its own.
+  # (A \`sleep\` without fractions fails here, and the refresh starts at once.)
+  handoff_mark="$handoff_git/handoff/refresh.mark"
+  printf x 2>/dev/null >"$handoff_mark"
+  sleep 0.3 2>/dev/null
+  handoff_waits=0
+  while [ "$handoff_again" -nt "$handoff_mark" ] && [ "$handoff_waits" -lt 33 ]; do
+    printf x 2>/dev/null >"$handoff_mark"
+    sleep 0.3 2>/dev/null || break
+    handoff_waits=$((handoff_waits + 1))
+  done
+  handoff_why=$(handoff_untrusted)
+  if [ -n "$handoff_why" ]; then
+    handoff_log "$handoff_why"
+    handoff_owner
+    [ "$handoff_owner_pid" = $$ ] && rm -f "$handoff_queue"
+    exit 0
+  fi
+  # In the middle of a storm (the wait above ran out), niced, so that it yields the CPU to git;
+  # after a pause at full speed, so that the states are on HEAD soon after the last event.
+  handoff_nice=
+  [ "$handoff_waits" -ge 33 ] && command -v nice >/dev/null 2>&1 && handoff_nice="nice -n 10"
+  $handoff_nice "$handoff_node" "$handoff_cli" hooks run "$handoff_hook" -- "$@"
+  handoff_code=$?
+  # The refresh logs its own failures and exits 0: anything else is handoff failing to start.
+  if [ "$handoff_code" != 0 ]; then
+    handoff_log "the refresh could not run (handoff exited $handoff_code: is a file of it missing?); ${REINSTALL.replaceAll("`", "\\`")}"
+    handoff_owner
+    [ "$handoff_owner_pid" = $$ ] && rm -f "$handoff_queue"
+  fi
+  exit 0
+fi
+
+if [ "$handoff_hook" != pre-push ]; then
+  handoff_done=
+  [ ! -f "\${0%/*}/fast-path.sh" ] || . "\${0%/*}/fast-path.sh"
+  [ "$handoff_done" = 1 ] && exit 0
+fi
 
 case "$handoff_hook" in
   pre-push)
-    handoff_run "$@"
-    exit $? ;;
-  post-checkout)
-    # 1 for a branch checkout; 0 for \`git checkout -- <file>\`, which changes no branch
-    [ "\${3:-}" = 1 ] || exit 0 ;;
+    handoff_why=$(handoff_untrusted)
+    if [ -z "$handoff_why" ]; then
+      handoff_verdict=$("$handoff_node" "$handoff_cli" hooks run pre-push -- "$@")
+      handoff_code=$?
+      [ "$handoff_code" = 0 ] && exit 0
+      [ "$handoff_verdict" = ${PRE_PUSH_BLOCKED} ] && exit "$handoff_code"
+      handoff_why="the pre-push check could not run (handoff exited $handoff_code)"
+    fi
+    handoff_log "$handoff_why"
+    echo "handoff: $handoff_why; the push goes ahead (see $handoff_git/handoff/hooks.log)" >&2
+    exit 0 ;;
 esac
 
-if [ "$handoff_hook" != post-rewrite ] || [ "\${1:-}" != rebase ]; then
-  # During a rebase every picked commit runs these hooks; post-rewrite refreshes once at the end.
-  if [ -z "\${GIT_DIR:-}" ] && [ -d .git ]; then
-    handoff_git_dir=.git
-  else
-    handoff_git_dir=$(git rev-parse --git-dir 2>/dev/null) || exit 0
+# Take the queue marker. Another event may have taken it since the fast path looked: then that
+# refresh covers this change too, unless its process is gone (taken over).
+[ -d "$handoff_git/handoff" ] || mkdir -p "$handoff_git/handoff" 2>/dev/null
+if ! handoff_claim; then
+  if handoff_queue_owned; then
+    printf x 2>/dev/null >"$handoff_again"
+    exit 0
   fi
-  [ -d "$handoff_git_dir/rebase-merge" ] || [ -d "$handoff_git_dir/rebase-apply" ] && exit 0
+  rm -f "$handoff_queue"
+  handoff_claim || exit 0
 fi
-
-# In the background, so that git returns at once (and so that post-rewrite can see the rebase end).
-# The refresh yields the CPU to git and to what the user runs next: it runs niced, and starts a
-# tenth of a second late, when git is done (a \`sleep\` without fractions skips that pause).
+# Detached, so that git returns at once (and so that post-rewrite can see the rebase end).
 # HANDOFF_DEBUG=1 keeps the trace on stderr; otherwise stdio is closed, so that a program reading
 # git's output never waits for the refresh.
-command -v nice >/dev/null 2>&1 && handoff_nice="nice -n 10"
 if [ "\${HANDOFF_DEBUG:-}" = 1 ]; then
-  (trap '' HUP; handoff_run "$@") </dev/null &
+  (trap '' HUP; exec sh "$0" --refresh "$handoff_hook" "$@") </dev/null &
 else
-  (trap '' HUP; sleep 0.1 2>/dev/null; handoff_run "$@") </dev/null >/dev/null 2>&1 &
+  (trap '' HUP; exec sh "$0" --refresh "$handoff_hook" "$@") </dev/null >/dev/null 2>&1 &
 fi
+echo "$! $handoff_boot" >|"$handoff_queue"
 exit 0
 `;
 }

@@ -1,10 +1,9 @@
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, makeTempDir } from "@handoff/test-utils";
 import { withFileLock } from "@handoff/core";
-import { coalesce } from "../src/coalesce.js";
+import { afterQueuedEvents } from "../src/coalesce.js";
 
 afterAll(cleanupTempDirs);
 
@@ -14,63 +13,44 @@ function gate() {
   return { open, opened };
 }
 
-describe("coalescing refreshes", () => {
-  it("runs once for a burst of calls that arrive while an earlier refresh holds the lock", async () => {
-    const folder = makeTempDir();
-    const earlier = gate();
+describe("a refresh after the queued events (the node side of the shell runner's queue)", () => {
+  it("waits for a running refresh, removes the queue marker, and only then does its work", async () => {
+    const gitDir = makeTempDir();
+    mkdirSync(path.join(gitDir, "handoff"));
+    const marker = path.join(gitDir, "handoff/refresh.queued");
+    const running = gate();
     const holding = gate();
-    const lockHeld = withFileLock(path.join(folder, "refresh"), async () => {
+    const earlier = withFileLock(path.join(gitDir, "handoff/refresh"), async () => {
       holding.open();
-      await earlier.opened;
+      await running.opened;
     });
     await holding.opened;
-    let runs = 0;
-    const burst = Promise.all(
-      Array.from({ length: 8 }, () =>
-        coalesce(folder, async () => {
-          runs += 1;
-        }),
-      ),
-    );
-    earlier.open();
-    const outcomes = await burst;
-    await lockHeld;
-    expect(runs).toBe(1);
-    expect(outcomes.filter((outcome) => outcome.ran)).toHaveLength(1);
-    expect(existsSync(path.join(folder, "refresh.pending"))).toBe(false);
-  });
-
-  it("queues one more run for calls made while a refresh is running, so the last change is never missed", async () => {
-    const folder = makeTempDir();
-    const first = gate();
-    const started = gate();
-    const order: string[] = [];
-    const running = coalesce(folder, async () => {
-      order.push("first");
-      started.open();
-      await first.opened;
+    writeFileSync(marker, "12345 boot\n");
+    const seen: boolean[] = [];
+    const queued = afterQueuedEvents(gitDir, async () => {
+      seen.push(existsSync(marker));
+      return "done";
     });
-    await started.opened;
-    const second = coalesce(folder, async () => void order.push("second"));
-    const third = coalesce(folder, async () => void order.push("third"));
-    first.open();
-    const outcomes = await Promise.all([running, second, third]);
-    expect(order).toEqual(["first", "second"]);
-    expect(outcomes.map((outcome) => outcome.ran)).toEqual([true, true, false]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(seen).toEqual([]);
+    expect(existsSync(marker)).toBe(true);
+    running.open();
+    await earlier;
+    expect(await queued).toBe("done");
+    expect(seen).toEqual([false]);
   });
 
-  it("takes over a queue marker left by a process that died", async () => {
-    const folder = makeTempDir();
-    const dead = spawnSync(process.execPath, ["-e", ""]).pid!;
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(path.join(folder, "refresh.pending"), `${dead}\n`);
-    const outcome = await coalesce(folder, async () => "ran");
-    expect(outcome).toEqual({ ran: true, result: "ran" });
+  it("leaves a marker created while it works, for the refresh that marker stands for", async () => {
+    const gitDir = makeTempDir();
+    const marker = path.join(gitDir, "handoff/refresh.queued");
+    await afterQueuedEvents(gitDir, async () => writeFileSync(marker, "12345 boot\n"));
+    expect(existsSync(marker)).toBe(true);
   });
 
-  it("leaves no marker behind when the work fails", async () => {
-    const folder = makeTempDir();
-    await expect(coalesce(folder, async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
-    expect(await coalesce(folder, async () => "again")).toEqual({ ran: true, result: "again" });
+  it("runs without a marker (started by hand) and passes a failure on", async () => {
+    const gitDir = makeTempDir();
+    expect(await afterQueuedEvents(gitDir, async () => 1)).toBe(1);
+    await expect(afterQueuedEvents(gitDir, async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    expect(await afterQueuedEvents(gitDir, async () => 2)).toBe(2);
   });
 });

@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, lstatSync, readFileSync, readdirSync, readlinkSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { expect } from "vitest";
-import { runHandoff, testEnv, type TestRepo } from "@handoff/test-utils";
+import { HANDOFF_BIN, runHandoff, testEnv, type TestRepo } from "@handoff/test-utils";
 
 export const CLAUDE_STATE = ".claude/.session-state.json";
 
@@ -18,6 +19,26 @@ export function readState(root: string, file = CLAUDE_STATE): StateOnDisk {
 
 /** Repositories where hooks were installed: their background refreshes must end before cleanup. */
 const withHooks = new Set<string>();
+
+/** Where installNodeModulesCopy puts the bin, relative to the work tree. */
+export const INSTALLED_CLI = "node_modules/@handoff/cli/dist/cli.cjs";
+
+/**
+ * Installs handoff the way npm leaves it in a project: a copy of the built package in the
+ * repository's own (ignored) node_modules, with its .bin link; then installs the hooks from there,
+ * so that the runner records that copy. Returns the hooks install's output.
+ */
+export function installNodeModulesCopy(repo: TestRepo): string {
+  cpSync(path.dirname(HANDOFF_BIN), path.join(repo.root, path.dirname(INSTALLED_CLI)), { recursive: true });
+  writeFileSync(path.join(repo.root, "node_modules/@handoff/cli/package.json"), '{ "name": "@handoff/cli", "version": "0.0.0" }\n');
+  mkdirSync(path.join(repo.root, "node_modules/.bin"));
+  symlinkSync("../@handoff/cli/dist/cli.cjs", path.join(repo.root, "node_modules/.bin/handoff"));
+  // The bin's own dependency that the rules need (npm would have installed it beside the package).
+  const picomatch = path.dirname(createRequire(HANDOFF_BIN).resolve("picomatch/package.json"));
+  symlinkSync(realpathSync(picomatch), path.join(repo.root, "node_modules/picomatch"));
+  withHooks.add(repo.root);
+  return execFileSync(process.execPath, [INSTALLED_CLI, "hooks", "install"], { cwd: repo.root, env: testEnv(), encoding: "utf8" });
+}
 
 /** Runs the built bin and fails the test with its output when it does not exit 0. */
 export function handoff(root: string, ...args: string[]): string {
@@ -85,6 +106,17 @@ export async function refreshLanded(repo: TestRepo, gitDir = path.join(repo.root
   });
 }
 
+/**
+ * Waits until no refresh is queued or running in the repository, so that the next git command
+ * starts a refresh of its own instead of being picked up by one queued before it.
+ */
+export async function refreshesIdle(root: string, gitDir = path.join(root, ".git")): Promise<void> {
+  await eventually(() => {
+    expect(existsSync(path.join(gitDir, "handoff/refresh.queued"))).toBe(false);
+    expect(existsSync(path.join(gitDir, "handoff/refresh.lock"))).toBe(false);
+  });
+}
+
 /** Every file under a folder with its bytes and permission bits (symlinks as their target). */
 export function snapshotFolder(folder: string): Record<string, string> {
   const files: Record<string, string> = {};
@@ -123,7 +155,7 @@ function refreshFolders(root: string): string[] {
 function activity(root: string): string {
   return refreshFolders(root)
     .flatMap((folder) =>
-      ["refresh.pending", "refresh.lock", "last-refresh.json", "hooks.log"].map((name) => {
+      ["refresh.queued", "refresh.lock", "last-refresh.json", "hooks.log"].map((name) => {
         try {
           return `${name}:${lstatSync(path.join(folder, name)).mtimeMs}`;
         } catch {
@@ -145,7 +177,7 @@ export async function hooksSettled(): Promise<void> {
   while (Date.now() - quietSince < 1_500 && Date.now() < deadline) {
     await sleep(100);
     const now = [...withHooks].map(activity).join("\n");
-    if (now !== last || now.includes("refresh.pending") || now.includes("refresh.lock")) quietSince = Date.now();
+    if (now !== last || now.includes("refresh.queued") || now.includes("refresh.lock")) quietSince = Date.now();
     last = now;
   }
   withHooks.clear();

@@ -11,6 +11,7 @@ import {
   handoff,
   readState,
   refreshLanded,
+  refreshesIdle,
   hooksSettled,
 } from "./e2e-helpers.js";
 
@@ -62,6 +63,7 @@ describe("handoff hooks in a plain git repository (built bin)", () => {
   it("refreshes once at the end of a rebase (also with --apply), not for each picked commit", async () => {
     const repo = installedRepo();
     divergeFromMain(repo, "feat/many");
+    await refreshesIdle(repo.root);
     const merge = gitWith(repo.root, { HANDOFF_DEBUG: "1" }, "rebase", "main");
     expect(merge.code).toBe(0);
     expect(merge.stderr).toContain("handoff post-rewrite: refreshing: a rebase finished");
@@ -76,6 +78,17 @@ describe("handoff hooks in a plain git repository (built bin)", () => {
     await expectStateOnHead(repo, TASK);
   });
 
+  it("a storm of commits, switches and an amend ends with the state on HEAD", async () => {
+    const repo = installedRepo();
+    repo.git("branch", "storm-side");
+    for (let i = 0; i < 30; i++) repo.commit(`storm ${i}`, { "storm.txt": `${i}\n` });
+    for (let i = 0; i < 6; i++) repo.git("switch", "-q", i % 2 ? "main" : "storm-side");
+    repo.git("commit", "-q", "--amend", "--allow-empty", "-m", "storm, amended");
+    await expectStateOnHead(repo, TASK);
+    await refreshesIdle(repo.root);
+    await expectStateOnHead(repo, TASK);
+  });
+
   it("does not refresh for a file checkout", () => {
     const repo = installedRepo();
     repo.write({ "README.md": "changed\n" });
@@ -87,8 +100,9 @@ describe("handoff hooks in a plain git repository (built bin)", () => {
     expect(readFileSync(path.join(repo.root, CLAUDE_STATE), "utf8")).toBe(before);
   });
 
-  it("HANDOFF_SKIP=1 leaves the state untouched", () => {
+  it("HANDOFF_SKIP=1 leaves the state untouched", async () => {
     const repo = installedRepo();
+    await refreshesIdle(repo.root);
     const before = readFileSync(path.join(repo.root, CLAUDE_STATE), "utf8");
     const commit = gitWith(repo.root, { HANDOFF_SKIP: "1", HANDOFF_DEBUG: "1" }, "commit", "-q", "--allow-empty", "-m", "skipped");
     expect(commit.code).toBe(0);
@@ -140,12 +154,13 @@ describe("handoff hooks in a plain git repository (built bin)", () => {
 
   it("exits 0 quietly and logs it when handoff cannot be found any more", async () => {
     const repo = installedRepo();
+    await refreshesIdle(repo.root);
     const runner = path.join(repo.root, ".git/handoff/hook.sh");
     writeFileSync(runner, readFileSync(runner, "utf8").replace(/^handoff_cli=.*$/m, "handoff_cli='/nowhere/cli.cjs'"));
     const commit = gitWith(repo.root, { PATH: "/usr/bin:/bin" }, "commit", "--allow-empty", "-q", "-m", "no handoff");
     expect(commit).toMatchObject({ code: 0, stdout: "", stderr: "" });
     await eventually(() =>
-      expect(readFileSync(path.join(repo.root, ".git/handoff/hooks.log"), "utf8")).toContain("ERROR post-commit: handoff was not found"),
+      expect(readFileSync(path.join(repo.root, ".git/handoff/hooks.log"), "utf8")).toMatch(/ERROR post-commit: handoff was not found \(\S+ or \/nowhere\/cli\.cjs is gone\); run `npx handoff hooks install` again/),
     );
   });
 
@@ -154,7 +169,7 @@ describe("handoff hooks in a plain git repository (built bin)", () => {
     for (const args of [["hooks"], ["hooks", "reinstall"], ["hooks", "run"], ["hooks", "run", "pre-commit"]]) {
       const result = runHandoff(repo.root, args);
       expect(result.code, args.join(" ")).toBe(2);
-      expect(result.stderr).toContain("Usage: handoff hooks install | uninstall | run <hook>");
+      expect(result.stderr).toContain("Usage: handoff hooks install [--prepare] | uninstall | run <hook>");
     }
     expect(runHandoff(repo.root, ["hooks", "run", "pre-commit"]).stderr).toContain("post-commit, post-checkout, post-merge, post-rewrite, pre-push");
   });

@@ -34,10 +34,11 @@ describe("handoff init (built bin)", () => {
 
     const first = handoff(repo.root, "init");
     expect(first).toContain('package.json already has a "session:save" script (./scripts/save-session-state.sh); left it as it is.');
+    expect(first).toContain('package.json: added "prepare": "handoff hooks install --prepare || exit 0" (installs the git hooks in every clone)');
     expect(read(repo.root, "package.json")).toBe(
       manifest.replace(
         '"session:save": "./scripts/save-session-state.sh"\n',
-        '"session:save": "./scripts/save-session-state.sh",\n        "session:restore": "handoff restore",\n        "session:handoff": "handoff switch"\n',
+        '"session:save": "./scripts/save-session-state.sh",\n        "session:restore": "handoff restore",\n        "session:handoff": "handoff switch",\n        "prepare": "handoff hooks install --prepare || exit 0"\n',
       ),
     );
     const ignore = read(repo.root, ".gitignore");
@@ -60,6 +61,15 @@ describe("handoff init (built bin)", () => {
     expect(scripts["session:restore"]).toBe("handoff restore");
   });
 
+  it("appends its prepare step to the user's own prepare script, once", () => {
+    const repo = createRepo();
+    repo.commit("app", { "package.json": '{ "name": "app", "scripts": { "prepare": "husky" } }\n' });
+    expect(handoff(repo.root, "init")).toContain('package.json: appended "handoff hooks install --prepare || exit 0" to your "prepare" script');
+    expect(JSON.parse(read(repo.root, "package.json")).scripts.prepare).toBe("husky && (handoff hooks install --prepare || exit 0)");
+    handoff(repo.root, "init");
+    expect(JSON.parse(read(repo.root, "package.json")).scripts.prepare).toBe("husky && (handoff hooks install --prepare || exit 0)");
+  });
+
   it("works without a package.json", () => {
     const repo = createRepo();
     const output = handoff(repo.root, "init");
@@ -79,7 +89,7 @@ describe("handoff init (built bin)", () => {
     const output = handoff(repo.root, "init");
     expect(output).toContain("husky's .husky/");
     expect(read(repo.root, "package.json")).toBe(
-      '{\n\t"name": "app",\n\t"lint-staged": {\n\t\t"*.ts": "eslint"\n\t},\n\t"scripts": {\n\t\t"session:save": "handoff save",\n\t\t"session:restore": "handoff restore",\n\t\t"session:handoff": "handoff switch"\n\t}\n}\n',
+      '{\n\t"name": "app",\n\t"lint-staged": {\n\t\t"*.ts": "eslint"\n\t},\n\t"scripts": {\n\t\t"session:save": "handoff save",\n\t\t"session:restore": "handoff restore",\n\t\t"session:handoff": "handoff switch",\n\t\t"prepare": "handoff hooks install --prepare || exit 0"\n\t}\n}\n',
     );
     expect(read(repo.root, ".husky/pre-commit")).toBe("npx lint-staged\n");
     expect(read(repo.root, ".husky/post-commit")).toContain("handoff");

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, lstatSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync, readdirSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
@@ -93,6 +93,27 @@ describe("installing into git's hooks folder", () => {
     expect(readdirSync(path.join(repo.root, ".githooks"))).toEqual(["post-checkout"]);
   });
 
+  it("uninstall in one repository leaves the stubs of a core.hooksPath that other repositories share", async () => {
+    const shared = makeTempDir();
+    writeFileSync(path.join(shared, "post-commit"), "#!/bin/sh\necho team-wide\n", { mode: 0o755 });
+    const [first, second] = [createRepo(), createRepo()];
+    for (const repo of [first, second]) {
+      repo.git("config", "core.hooksPath", shared);
+      const installed = await installHooks({ cwd: repo.root, target });
+      expect(installed.warnings.join("\n")).toContain("outside this repository");
+    }
+    const stubs = snapshotFolder(shared);
+
+    const removed = await uninstallHooks(first.root);
+    expect(removed.runnerRemoved).toBe(true);
+    expect(removed.changes.map((change) => [change.hook, change.action])).toEqual(HOOK_NAMES.map((hook) => [hook, "skipped"]));
+    expect(removed.changes[0]?.detail).toContain("other repositories may rely on it");
+    expect(snapshotFolder(shared)).toEqual(stubs);
+    expect(readFileSync(path.join(shared, "post-commit.handoff-chained"), "utf8")).toBe("#!/bin/sh\necho team-wide\n");
+    expect(existsSync(path.join(first.root, ".git/handoff/hook.sh"))).toBe(false);
+    expect(existsSync(path.join(second.root, ".git/handoff/hook.sh"))).toBe(true);
+  });
+
   it("installs from a linked worktree into the shared hooks folder, with the runner in the common git directory", async () => {
     const repo = createRepo();
     const worktree = path.join(makeTempDir(), "wt");
@@ -137,6 +158,23 @@ describe("installing into husky 9", () => {
     expect(postCommit).toContain('sh "$handoff_common/handoff/hook.sh" post-commit "$@"');
     expect(existsSync(path.join(repo.root, ".husky/_/post-commit"))).toBe(true);
     expect(hooksPathSetting(repo)).toBe(".husky/_");
+  });
+
+  it("never writes through a .husky that is a symlink to a folder outside the repository", async () => {
+    const repo = huskyRepo();
+    const outside = path.join(makeTempDir(), "team-husky");
+    renameSync(path.join(repo.root, ".husky"), outside);
+    symlinkSync(outside, path.join(repo.root, ".husky"));
+    writeFileSync(path.join(outside, "post-commit"), "echo shared\n");
+    const before = snapshotFolder(outside);
+
+    const result = await installHooks({ cwd: repo.root, target });
+    expect(result.mode).toBe("husky");
+    expect(result.changes.map((change) => change.action)).toEqual(HOOK_NAMES.map(() => "skipped"));
+    expect(result.warnings.join("\n")).toContain("leads outside this repository");
+    expect(snapshotFolder(outside)).toEqual(before);
+    await uninstallHooks(repo.root);
+    expect(snapshotFolder(outside)).toEqual(before);
   });
 
   it("installing twice changes nothing, and uninstall restores .husky byte for byte", async () => {

@@ -21,6 +21,8 @@ function syntaxError(script: string): string {
 describe("the shell scripts handoff writes", () => {
   it("are valid POSIX sh: the runner, each stub and each husky block", () => {
     expect(syntaxError(renderRunner({ node: "/usr/bin/node", cli: "/opt/handoff/cli.cjs" }))).toBe("");
+    const guards = [{ tree: "/home/o'brien/app", folder: "node_modules" }, { tree: "/opt/tools", folder: "bin dir" }];
+    expect(syntaxError(renderRunner({ node: "/usr/bin/node", cli: "/home/o'brien/app/node_modules/x/cli.cjs", guards }))).toBe("");
     for (const hook of HOOK_NAMES) {
       expect(syntaxError(renderStub(hook)), hook).toBe("");
       expect(syntaxError(["npm test", ...renderHuskyBlock(hook), "echo after", ""].join("\n")), hook).toBe("");

@@ -58,6 +58,18 @@ export function printInstall(out: Output, result: InstallResult): void {
   for (const warning of result.warnings) out.line(`⚠️  ${displaySafe(warning)}`);
 }
 
+/** One line for a package manager's install log, plus any warning. */
+export function printPrepared(out: Output, result: InstallResult): void {
+  const { locations } = result;
+  const where = result.mode === "husky" ? shown(locations.root, locations.huskyDir!) : shown(locations.root, locations.hooksDir);
+  const changed = result.runner !== "unchanged" || result.changes.some((change) => change.action !== "unchanged");
+  out.note(`handoff: git hooks ${changed ? "installed" : "already installed"} (${where})`);
+  for (const change of result.changes.filter((entry) => entry.action === "skipped")) {
+    out.note(`⚠️  handoff: ${change.hook} was skipped: ${displaySafe(change.detail ?? "")}`);
+  }
+  for (const warning of result.warnings) out.note(`⚠️  handoff: ${displaySafe(warning)}`);
+}
+
 export function printUninstall(out: Output, result: UninstallResult): void {
   if (result.changes.length === 0 && !result.runnerRemoved) {
     out.line("No handoff hooks are installed here; nothing changed.");

@@ -1,9 +1,8 @@
-import { HOOK_NAMES, installHooks, isHookName, runHook, uninstallHooks } from "@handoff/hooks";
+import { HOOK_NAMES, isHookName, PRE_PUSH_BLOCKED, runHook } from "@handoff/hooks";
 import { stringOption } from "../args.js";
 import { UsageError } from "../errors.js";
 import { AGENTS_OPTION } from "./agent-hooks-option.js";
 import type { Command } from "./command.js";
-import { currentHandoff, printInstall, printUninstall } from "./hooks-report.js";
 
 const ACTIONS = ["install", "uninstall", "run"] as const;
 
@@ -15,7 +14,7 @@ async function readStdin(): Promise<string> {
 }
 
 const hooks: Command = {
-  usage: "handoff hooks install | uninstall | run <hook> [-- <git's arguments>]",
+  usage: "handoff hooks install [--prepare] | uninstall | run <hook> [-- <git's arguments>]",
   summary: [
     "Git hooks that keep every agent's saved state in step with git (commit, branch switch, merge,",
     "rebase, amend) and check STRICT rules before a push. `install` writes them (into .husky/ in a",
@@ -25,22 +24,27 @@ const hooks: Command = {
     "AGENTS.md block; `uninstall` takes them out again.",
     "HANDOFF_SKIP=1 turns them off; HANDOFF_DEBUG=1 traces them.",
   ].join("\n"),
-  options: { ...AGENTS_OPTION },
+  options: {
+    ...AGENTS_OPTION,
+    prepare: {
+      type: "boolean",
+      description:
+        "with install: what a package.json `prepare` script runs (`handoff init` adds one): one line, nothing outside a git work tree, never fails",
+    },
+  },
   async run(parsed, { cwd, out }) {
     const [action, hook, ...gitArgs] = parsed.positionals;
+    if (parsed.values.prepare && action !== "install") throw new UsageError("--prepare goes with install only");
     if (action === "install" || action === "uninstall") {
       if (hook !== undefined) throw new UsageError(`unexpected argument "${hook}"`);
-      if (action === "install") {
-        const installed = await installHooks({ cwd, target: currentHandoff() });
-        printInstall(out, installed);
-        const { root, gitDir } = installed.locations;
-        const { installAndReportAgentHooks } = await import("./agent-hooks-report.js");
-        return installAndReportAgentHooks(out, { root, gitDir, agents: stringOption(parsed, "agents") });
+      // Loaded only here: the hooks themselves (`run`) never pay for the installer.
+      const setup = await import("./hooks-setup.js");
+      if (action === "uninstall") return setup.uninstall(cwd, out);
+      if (parsed.values.prepare) {
+        await setup.installForPrepare(cwd, out);
+        return 0;
       }
-      const removed = await uninstallHooks(cwd);
-      printUninstall(out, removed);
-      const { uninstallAndReportAgentHooks } = await import("./agent-hooks-report.js");
-      return uninstallAndReportAgentHooks(out, { root: removed.locations.root, gitDir: removed.locations.gitDir });
+      return setup.install(cwd, out, stringOption(parsed, "agents"));
     }
     if (action !== "run") {
       throw new UsageError(action === undefined ? `missing <action>: one of ${ACTIONS.join(", ")}` : `unknown action "${action}": use ${ACTIONS.join(", ")}`);
@@ -48,8 +52,11 @@ const hooks: Command = {
     if (hook === undefined || !isHookName(hook)) {
       throw new UsageError(`${hook === undefined ? "missing <hook>" : `unknown hook "${hook}"`}: one of ${HOOK_NAMES.join(", ")}`);
     }
-    // git shows a hook's output on stderr; keep stdout for nothing.
-    return runHook({ hook, args: gitArgs, cwd, readStdin, out: (line) => out.note(line) });
+    // git shows a hook's output on stderr; stdout carries only pre-push's verdict, for the runner,
+    // which lets a push go when the check could not run (a crash) and blocks it only on this word.
+    const code = await runHook({ hook, args: gitArgs, cwd, readStdin, out: (line) => out.note(line) });
+    if (hook === "pre-push" && code !== 0) out.line(PRE_PUSH_BLOCKED);
+    return code;
   },
 };
 

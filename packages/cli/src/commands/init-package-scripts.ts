@@ -10,6 +10,16 @@ export const SESSION_SCRIPTS: Record<string, string> = {
   "session:handoff": "handoff switch",
 };
 
+/**
+ * The step every clone's install runs (npm, pnpm and yarn run a root `prepare`), so that the git
+ * hooks work in a fresh clone without a step of its own. `|| exit 0` (understood by sh and by
+ * cmd.exe) keeps an install without dev dependencies, where there is no handoff, from failing.
+ */
+export const PREPARE_STEP = "handoff hooks install --prepare || exit 0";
+
+/** What `init` did to the `prepare` script. */
+export type PrepareChange = "added" | "appended" | "present";
+
 export interface ScriptsResult {
   /** False when the repository has no package.json at its root. */
   found: boolean;
@@ -19,6 +29,7 @@ export interface ScriptsResult {
   present: string[];
   /** Scripts the user already has under one of these names, with another command: left as they are. */
   kept: { name: string; command: string }[];
+  prepare?: PrepareChange;
 }
 
 function formattingOf(text: string): jsonc.FormattingOptions {
@@ -35,9 +46,10 @@ function invalid(file: string, problem: string, hint: string): ExitError {
 }
 
 /**
- * Adds the session:* scripts to the root package.json, editing its text in place so that its
- * indentation, key order and everything else stay as they were. A script the user already has
- * under one of the names is never replaced.
+ * Adds the session:* scripts and the hooks' `prepare` step to the root package.json, editing its
+ * text in place so that its indentation, key order and everything else stay as they were. A
+ * script the user already has under one of the names is never replaced; a `prepare` of theirs
+ * gets handoff's step appended after its own command.
  */
 export function addSessionScripts(root: string): ScriptsResult {
   const file = path.join(root, "package.json");
@@ -69,6 +81,14 @@ export function addSessionScripts(root: string): ScriptsResult {
       updated = jsonc.applyEdits(updated, jsonc.modify(updated, ["scripts", name], command, { formattingOptions }));
       result.added.push(name);
     }
+  }
+  const prepare = existing.prepare;
+  if (typeof prepare === "string" && prepare.includes("handoff hooks install")) result.prepare = "present";
+  else {
+    // A prepare script the user has (`husky`, say) keeps running first, as it did.
+    const command = typeof prepare === "string" && prepare.trim() ? `${prepare} && (${PREPARE_STEP})` : PREPARE_STEP;
+    updated = jsonc.applyEdits(updated, jsonc.modify(updated, ["scripts", "prepare"], command, { formattingOptions }));
+    result.prepare = typeof prepare === "string" && prepare.trim() ? "appended" : "added";
   }
   if (updated !== text) writeFileAtomic(file, updated);
   return result;

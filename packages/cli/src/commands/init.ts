@@ -6,7 +6,7 @@ import { installAndReportAgentHooks } from "./agent-hooks-report.js";
 import type { Output } from "../output.js";
 import type { Command } from "./command.js";
 import { currentHandoff, printInstall } from "./hooks-report.js";
-import { addSessionScripts, SESSION_SCRIPTS, type ScriptsResult } from "./init-package-scripts.js";
+import { addSessionScripts, PREPARE_STEP, SESSION_SCRIPTS, type ScriptsResult } from "./init-package-scripts.js";
 import { registerMcpServer } from "./mcp-register.js";
 import { takePositionals } from "./positionals.js";
 
@@ -16,9 +16,11 @@ function printScripts(out: Output, result: ScriptsResult): void {
     return;
   }
   if (result.added.length) out.line(`✅ package.json: added ${result.added.map((name) => `"${name}"`).join(", ")}`);
-  if (result.present.length && !result.added.length && !result.kept.length) {
+  if (result.present.length && !result.added.length && !result.kept.length && result.prepare === "present") {
     out.line("✅ package.json: the session:* scripts are already there");
   }
+  if (result.prepare === "added") out.line(`✅ package.json: added "prepare": "${PREPARE_STEP}" (installs the git hooks in every clone)`);
+  if (result.prepare === "appended") out.line(`✅ package.json: appended "${PREPARE_STEP}" to your "prepare" script (installs the git hooks in every clone)`);
   for (const { name, command } of result.kept) {
     out.line(`⚠️  package.json already has a "${name}" script (${displaySafe(command)}); left it as it is.`);
     out.line(`   handoff's would be "${SESSION_SCRIPTS[name]}"; rename yours if you want both.`);
@@ -29,8 +31,10 @@ const init: Command = {
   usage: "handoff init [--agents <list>]",
   summary: [
     "Set this repository up for handoff: add the npm scripts session:save, session:restore and",
-    "session:handoff to package.json (never replacing a script you have), make git ignore the",
-    "agents' state files, and install the git hooks and the agents' own hooks. Safe to run again.",
+    "session:handoff to package.json (never replacing a script you have) and a `prepare` step that",
+    "installs the git hooks in every clone, make git ignore the agents' state files, install the git",
+    "hooks and the agents' own hooks, and register the MCP server with the agents in use. Safe to",
+    "run again.",
   ].join("\n"),
   options: { ...AGENTS_OPTION },
   async run(parsed, { cwd, out }) {

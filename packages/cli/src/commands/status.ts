@@ -44,7 +44,8 @@ const status: Command = {
       if (entry) found.push(entry);
     }
     const broken = found.filter((entry) => entry.error);
-    const hookErrors = hookLogNotice(opened.repo.root, opened.repo.gitDir);
+    const stale = found.some((entry) => entry.freshness !== undefined && entry.freshness !== "fresh");
+    const hookErrors = hookLogNotice(opened.repo.root, opened.repo.gitDir, { stale });
     if (flag(parsed, "json")) {
       out.json(found);
       hookErrors.forEach((line) => out.note(line));
