@@ -1,8 +1,9 @@
-import { lstatSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { runGit } from "../git/run-git.js";
 import { parseStatus } from "../git/status.js";
 import type { SaveInput } from "../state/build.js";
+import { pathExists } from "../util/path-exists.js";
 
 /**
  * The files an agent says it edited, checked against git: what it deleted later is not work in
@@ -17,14 +18,6 @@ export interface CheckedFiles {
 
 const HANDOFF_IGNORE_LINE = /^(# handoff:.*|.*session-state\.json\*?|)$/;
 
-function exists(file: string): boolean {
-  try {
-    lstatSync(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function lines(text: string): string[] {
   return text.split(/\r?\n/).map((line) => line.trim());
@@ -86,7 +79,7 @@ export async function checkFilesAgainstGit(root: string, input: SaveInput): Prom
   let committed = 0;
   for (const file of new Set([...(input.filesModified ?? []), ...(input.filesCreated ?? [])])) {
     if (ours(file)) continue;
-    if (!exists(path.join(root, file))) deleted++;
+    if (!pathExists(path.join(root, file))) deleted++;
     else if (untracked.has(file)) created.push(file);
     else if (changed.has(file)) modified.push(file);
     else committed++;

@@ -1,4 +1,4 @@
-import { existsSync, lstatSync } from "node:fs";
+import { existsSync } from "node:fs";
 import type { AgentInfo } from "../agents/registry.js";
 import { isHandoffError } from "../errors.js";
 import { gitOutput, splitNul } from "../git/run-git.js";
@@ -16,6 +16,7 @@ import type { ShareOptions } from "./push.js";
 import { shareTarget } from "./push.js";
 import { readStatesAt } from "./ref-tree.js";
 import { fetchRef, remoteRefTip } from "./transport.js";
+import { pathExists } from "../util/path-exists.js";
 
 /** What pull did with one agent's state. */
 export type PulledAction =
@@ -61,14 +62,6 @@ function keepAside(file: string, state: SessionState): string {
   return backup;
 }
 
-function pathExists(at: string): boolean {
-  try {
-    lstatSync(at);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Puts one remote state in place under the state file's lock, keeping whichever side is older as a backup. */
 async function applyState(root: string, agent: AgentInfo, incoming: SessionState): Promise<PulledState> {

@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, renameSync } from "node:fs";
+import { existsSync, renameSync } from "node:fs";
 import { HandoffError, isHandoffError } from "../errors.js";
 import { MAX_STATE_BYTES } from "../serialize/limits.js";
 import type { SessionState } from "../schema/session-state.js";
@@ -10,6 +10,7 @@ import { readStateFileQuickly } from "./quick-read.js";
 import { preparePathForWrite } from "./safe-path.js";
 import { statePath } from "./state-path.js";
 import { assertStateTarget, type StateTarget } from "./state-target.js";
+import { pathExists } from "../util/path-exists.js";
 
 /**
  * The previous state, read without zod when it is plainly valid (the common case); a missing
@@ -24,14 +25,6 @@ export function compactTimestamp(date: Date): string {
   return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
 }
 
-function pathExists(at: string): boolean {
-  try {
-    lstatSync(at);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Moves a state file aside (`<file>.<label>-<time>`), so its bytes are never lost; returns the new path. */
 export function backupStateFile(file: string, label: "corrupt" | "replaced", now = new Date()): string {
