@@ -64,12 +64,27 @@ describe("what the bin loads (CommonJS require cache and Node's module list, rec
     expect(loadedBy(["restore", "claude", "--json"]).dist).toEqual(["cli.cjs", "restore.cjs"]);
   });
 
-  it("save loads its own build and simple-git, and neither zod nor secretlint", () => {
+  it("save loads its own build, and neither simple-git, zod nor secretlint", () => {
     const loaded = loadedBy(["save", "claude"]);
-    expect(loaded.dist).toEqual(["cli.cjs", "save.cjs", path.join("vendor", "simple-git.cjs")]);
-    // child_process brings net; nothing should bring a terminal (simple-git's debug, unless DEBUG is set) or a hash.
+    // Its two git reads run as plain child processes (bench/README.md); child_process brings net.
+    expect(loaded.dist).toEqual(["cli.cjs", "save.cjs"]);
     expect(loaded.builtins).not.toContain("NativeModule tty");
     expect(loaded.builtins).not.toContain("NativeModule crypto");
+  });
+
+  it("status and agents with three saved agents load only the bin and their own build", () => {
+    for (const agent of ["claude", "codex", "gemini"]) {
+      expect(runHandoff(repo.root, ["save", agent, "--task", `Work of ${agent}`]).code).toBe(0);
+    }
+    // It read all three (the quick reader vouched for each), not nothing.
+    const listed = JSON.parse(runHandoff(repo.root, ["status", "--json"]).stdout) as { agent: string; state?: unknown }[];
+    expect(listed.filter((entry) => entry.state).map((entry) => entry.agent)).toEqual(["claude", "codex", "gemini"]);
+    const status = loadedBy(["status"]);
+    expect(status.dist).toEqual(["cli.cjs", "status.cjs"]);
+    for (const builtin of NEEDLESS_BUILTINS) expect(status.builtins).not.toContain(builtin);
+    expect(loadedBy(["status", "--json"]).dist).toEqual(["cli.cjs", "status.cjs"]);
+    expect(loadedBy(["agents"]).dist).toEqual(["agents.cjs", "cli.cjs"]);
+    expect(loadedBy(["agents", "--json"]).dist).toEqual(["agents.cjs", "cli.cjs"]);
   });
 
   it("the paths that need zod or secretlint load them from their own files", () => {

@@ -77,6 +77,7 @@ export {
 } from "./store/state-file.js";
 export { statePath } from "./store/state-path.js";
 export { readStateFile } from "./store/read-state.js";
+export { readStateFileLazily } from "./store/quick-read.js";
 export type { WriteStateResult, UpdateStateOptions } from "./store/state-file.js";
 export { writeFileAtomic } from "./store/atomic-write.js";
 export { withFileLock } from "./store/lock.js";
