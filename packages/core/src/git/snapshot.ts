@@ -1,5 +1,6 @@
 import type { Freshness, GitOperation } from "../schema/session-state.js";
 import { isHandoffError } from "../errors.js";
+import { gitEnvironment } from "./env.js";
 import { indexFingerprint } from "./fingerprint.js";
 import { readHeadRef } from "./head-ref.js";
 import { logArgs, parseLog, type CommitSummary } from "./log.js";
@@ -39,8 +40,8 @@ export async function readGitSnapshot(repo: RepoPaths): Promise<GitSnapshot> {
  * simple-git's client, fixed arguments, nothing from input) rather than through simple-git,
  * whose load and task queue cost save 5 to 10% (bench/README.md).
  */
-async function readGit(root: string, args: readonly string[]): Promise<string> {
-  const result = await runGit(root, args);
+async function readGit(root: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<string> {
+  const result = await runGit(root, args, { env });
   if (result.code !== 0) throw new Error(result.stderr.trim() || `git ${args[0]} exited with code ${result.code}`);
   return result.stdout.toString("utf8");
 }
@@ -48,10 +49,12 @@ async function readGit(root: string, args: readonly string[]): Promise<string> {
 async function readSnapshot(repo: RepoPaths): Promise<GitSnapshot> {
   // Read before status, so that a change racing with us makes the state look stale, never fresh.
   const index = indexFingerprint(repo.gitDir);
-  const statusOutput = readGit(repo.root, STATUS_ARGS);
+  // Cleaned once: reading every variable of process.env is slow enough to show on save.
+  const env = gitEnvironment();
+  const statusOutput = readGit(repo.root, STATUS_ARGS, env);
   // The log runs alongside status (the two processes overlap) when HEAD had a commit a moment
   // ago; status still decides whether there is one.
-  const recentCommits = () => readGit(repo.root, logArgs(SUBJECTS_SCANNED_FOR_REFERENCES)).then(parseLog);
+  const recentCommits = () => readGit(repo.root, logArgs(SUBJECTS_SCANNED_FOR_REFERENCES), env).then(parseLog);
   const early = repo.head ? recentCommits() : undefined;
   early?.catch(() => undefined); // a failure surfaces below, where it is awaited, or is moot
   const status = parseStatus(await statusOutput);
