@@ -39,8 +39,8 @@ describe("what the bin loads (CommonJS require cache and Node's module list, rec
     );
   });
 
-  function loadedBy(args: string[], exitCode = 0): Loaded {
-    const result = runHandoff(repo.root, args, { env: { NODE_OPTIONS: `--require ${recorder}`, HANDOFF_OFFLINE: "1" } });
+  function loadedBy(args: string[], exitCode = 0, env: Record<string, string> = {}): Loaded {
+    const result = runHandoff(repo.root, args, { env: { NODE_OPTIONS: `--require ${recorder}`, HANDOFF_OFFLINE: "1", ...env } });
     expect(result.code, result.stderr).toBe(exitCode);
     const { files, builtins } = JSON.parse(readFileSync(record, "utf8")) as { files: string[]; builtins: string[] };
     const dist = files.filter((file) => file.startsWith(`${DIST}${path.sep}`)).map((file) => path.relative(DIST, file));
@@ -84,6 +84,9 @@ describe("what the bin loads (CommonJS require cache and Node's module list, rec
     for (const builtin of NEEDLESS_BUILTINS) expect(status.builtins).not.toContain(builtin);
     expect(loadedBy(["status", "--json"]).dist).toEqual(["cli.cjs", "status.cjs"]);
     expect(loadedBy(["agents"]).dist).toEqual(["agents.cjs", "cli.cjs"]);
+    // node:crypto (Gemini CLI's project hash) only where Gemini CLI keeps sessions at all.
+    const agents = loadedBy(["agents"], 0, { HANDOFF_GEMINI_DIR: makeTempDir("no-gemini-") });
+    for (const builtin of NEEDLESS_BUILTINS) expect(agents.builtins).not.toContain(builtin);
     expect(loadedBy(["agents", "--json"]).dist).toEqual(["agents.cjs", "cli.cjs"]);
   });
 

@@ -38,7 +38,7 @@ export async function readGitSnapshot(repo: RepoPaths): Promise<GitSnapshot> {
  * One read-only git command's output. These two reads are the whole of `handoff save` beyond
  * Node's start, so they run as plain child processes (runGit: the same cleaned environment as
  * simple-git's client, fixed arguments, nothing from input) rather than through simple-git,
- * whose load and task queue cost save 5 to 10% (bench/README.md).
+ * whose load and task queue cost save about 10% (bench/README.md, 14).
  */
 async function readGit(root: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<string> {
   const result = await runGit(root, args, { env });

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import path from "node:path";
 import { fromVariable, handoffOverride } from "./env.js";
 import { listDir, modifiedAt, readJsonFile, readJsonLines, readText } from "./files.js";
@@ -21,6 +20,10 @@ function storeDir(where: SessionEnvironment): string {
 
 function projectDirs(store: string, root: string): string[] {
   const tmp = path.join(store, "tmp");
+  // Every project folder is in tmp. node:crypto is loaded only past this point: it costs
+  // `handoff agents` a tenth of Node's start where Gemini CLI is not installed (bench/README.md).
+  if (modifiedAt(tmp) === 0) return [];
+  const { createHash } = process.getBuiltinModule("node:crypto");
   const ids = new Set<string>([createHash("sha256").update(root).digest("hex")]);
   const registry = asObject(asObject(readJsonFile(path.join(store, "projects.json")))?.projects);
   for (const [projectPath, id] of Object.entries(registry ?? {})) {
