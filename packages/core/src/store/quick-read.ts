@@ -8,7 +8,9 @@ const MISSING = "missing";
 function quickRead(file: string): ParsedState | typeof MISSING | undefined {
   let text: string;
   try {
-    const stat = statSync(file);
+    // Most agents have no state here: no exception (and its stack trace) for each of them.
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (!stat) return MISSING;
     if (!stat.isFile() || stat.size > MAX_STATE_BYTES) return undefined;
     text = readFileSync(file, "utf8");
   } catch (error) {
