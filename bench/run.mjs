@@ -38,7 +38,7 @@ if (only !== undefined && only !== "storm") {
   process.exit(2);
 }
 
-const TARGETS = { save: 1.25, restore: 1.1, memoryMB: 80, growth: 1.25 };
+const TARGETS = { save: 1.15, restore: 1.05, status: 1.15, agents: 1.15, memoryMB: 80, growth: 1.25 };
 const MAIN_SIZE = 10_000;
 const SIZES = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
 const MODIFIED_SHARE = 0.01;
@@ -78,6 +78,24 @@ function assertFresh(result) {
   if (/changed since this state was saved|refreshed/i.test(String(result.stderr))) {
     throw new Error(`restore refreshed the state: the fresh path was not measured.\n${result.stderr}`);
   }
+}
+
+/** `handoff status` and `handoff agents` with three saved agents, each against `node -e 0`: neither may load zod. */
+function measureListings(repo) {
+  for (const agent of ["claude", "codex", "gemini"]) mustRun([handoff("save", agent, ...TASK)], repo);
+  const pairs = {};
+  for (const command of ["status", "agents"]) {
+    log(`\n== ${command} (three saved agents) vs node -e 0 ==`);
+    pairs[command] = interleave({
+      subject: { label: `handoff ${command}`, steps: [handoff(command)] },
+      floor: { label: "node -e 0", steps: [[NODE, "-e", "0"]] },
+      rounds,
+      cwd: repo,
+      env,
+    });
+    log(`  ${fmt(pairs[command].subject.median)} vs ${fmt(pairs[command].floor.median)}: ${pairs[command].ratio.toFixed(3)}x`);
+  }
+  return pairs;
 }
 
 function runHooksBench(repo) {
@@ -183,6 +201,9 @@ async function main() {
   });
   log(`  ${fmt(restore.subject.median)} vs ${fmt(restore.floor.median)}: ${restore.ratio.toFixed(3)}x`);
 
+  // In the smallest repository (neither command runs git), so the hooks bench still sees one state.
+  const listings = measureListings(repos[SIZES[0]]);
+
   log("\n== peak memory of save (10,000 files) ==");
   const memory = peakMemory({ steps: [handoff("save", "claude")], rounds: 5, cwd: main10k, env, preload: PRELOAD });
   const floorMemory = peakMemory({ steps: [[NODE, FLOOR_SAVE]], rounds: 5, cwd: main10k, env, preload: PRELOAD });
@@ -212,6 +233,8 @@ async function main() {
   const rows = [
     ["save (10k files, 1% modified)", save.subject.median, save.floor.median, save.ratio, TARGETS.save],
     ["restore, fresh state", restore.subject.median, restore.floor.median, restore.ratio, TARGETS.restore],
+    ["status, three agents", listings.status.subject.median, listings.status.floor.median, listings.status.ratio, TARGETS.status],
+    ["agents", listings.agents.subject.median, listings.agents.floor.median, listings.agents.ratio, TARGETS.agents],
   ];
   console.log("\nhandoff vs bare git (medians of interleaved runs)");
   console.log(`${"measure".padEnd(32)}${"handoff".padStart(11)}${"floor".padStart(11)}${"ratio".padStart(9)}${"target".padStart(9)}`);
@@ -237,6 +260,8 @@ async function main() {
   const ratios = {
     save: round3(save.ratio),
     restore: round3(restore.ratio),
+    status: round3(listings.status.ratio),
+    agents: round3(listings.agents.ratio),
     saveMemoryMB: round1(memory.max),
     growth: round3(growthRatio),
     storm: stormRatios(storm),
@@ -250,6 +275,8 @@ async function main() {
       ratios,
       save: summary(save),
       restore: summary(restore),
+      status: summary(listings.status),
+      agents: summary(listings.agents),
       memory: { save: memory, floor: floorMemory },
       growth,
       hooks,

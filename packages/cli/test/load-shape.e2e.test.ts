@@ -39,8 +39,8 @@ describe("what the bin loads (CommonJS require cache and Node's module list, rec
     );
   });
 
-  function loadedBy(args: string[], exitCode = 0): Loaded {
-    const result = runHandoff(repo.root, args, { env: { NODE_OPTIONS: `--require ${recorder}`, HANDOFF_OFFLINE: "1" } });
+  function loadedBy(args: string[], exitCode = 0, env: Record<string, string> = {}): Loaded {
+    const result = runHandoff(repo.root, args, { env: { NODE_OPTIONS: `--require ${recorder}`, HANDOFF_OFFLINE: "1", ...env } });
     expect(result.code, result.stderr).toBe(exitCode);
     const { files, builtins } = JSON.parse(readFileSync(record, "utf8")) as { files: string[]; builtins: string[] };
     const dist = files.filter((file) => file.startsWith(`${DIST}${path.sep}`)).map((file) => path.relative(DIST, file));
@@ -64,10 +64,10 @@ describe("what the bin loads (CommonJS require cache and Node's module list, rec
     expect(loadedBy(["restore", "claude", "--json"]).dist).toEqual(["cli.cjs", "restore.cjs"]);
   });
 
-  it("save loads its own build and simple-git, and neither zod nor secretlint", () => {
+  it("save loads its own build, and neither simple-git, zod nor secretlint", () => {
     const loaded = loadedBy(["save", "claude"]);
-    expect(loaded.dist).toEqual(["cli.cjs", "save.cjs", path.join("vendor", "simple-git.cjs")]);
-    // child_process brings net; nothing should bring a terminal (simple-git's debug, unless DEBUG is set) or a hash.
+    // Its two git reads run as plain child processes (bench/README.md); child_process brings net.
+    expect(loaded.dist).toEqual(["cli.cjs", "save.cjs"]);
     expect(loaded.builtins).not.toContain("NativeModule tty");
     expect(loaded.builtins).not.toContain("NativeModule crypto");
   });
@@ -82,7 +82,7 @@ describe("what the bin loads (CommonJS require cache and Node's module list, rec
     expect(loadedBy(["mcp"]).dist).toEqual(["cli.cjs", "mcp.cjs", sdk]);
   });
 
-  it("a hook's refresh loads its own build, and simple-git only once there is a state to refresh: no zod, no picomatch", () => {
+  it("a hook's refresh loads its own build and no library: no simple-git, zod or picomatch", () => {
     const bare = createRepo();
     bare.commit("An app", { "src/app.ts": "export const app = 1;\n" });
     const inBare = (args: string[]) => {
@@ -95,10 +95,28 @@ describe("what the bin loads (CommonJS require cache and Node's module list, rec
     expect(inBare(["hooks", "run", "post-commit"]).map((file) => path.relative(DIST, file)).sort()).toEqual(["cli.cjs", "hooks.cjs"]);
     expect(runHandoff(bare.root, ["save", "claude", "--task", "Refresh me"]).code).toBe(0);
     const refreshing = inBare(["hooks", "run", "post-commit"]);
-    expect(refreshing.map((file) => path.relative(DIST, file)).sort()).toEqual(["cli.cjs", "hooks.cjs", path.join("vendor", "simple-git.cjs")]);
+    expect(refreshing.map((file) => path.relative(DIST, file)).sort()).toEqual(["cli.cjs", "hooks.cjs"]);
     expect(refreshing.filter((file) => /picomatch|zod/.test(file))).toEqual([]);
     // A file checkout is decided without reading git or any state.
     expect(inBare(["hooks", "run", "post-checkout", "--", "a", "a", "0"]).map((file) => path.relative(DIST, file)).sort()).toEqual(["cli.cjs", "hooks.cjs"]);
+  });
+
+  it("status and agents with three saved agents load only the bin and their own build", () => {
+    for (const agent of ["claude", "codex", "gemini"]) {
+      expect(runHandoff(repo.root, ["save", agent, "--task", `Work of ${agent}`]).code).toBe(0);
+    }
+    // It read all three (the quick reader vouched for each), not nothing.
+    const listed = JSON.parse(runHandoff(repo.root, ["status", "--json"]).stdout) as { agent: string; state?: unknown }[];
+    expect(listed.filter((entry) => entry.state).map((entry) => entry.agent)).toEqual(["claude", "codex", "gemini"]);
+    const status = loadedBy(["status"]);
+    expect(status.dist).toEqual(["cli.cjs", "status.cjs"]);
+    for (const builtin of NEEDLESS_BUILTINS) expect(status.builtins).not.toContain(builtin);
+    expect(loadedBy(["status", "--json"]).dist).toEqual(["cli.cjs", "status.cjs"]);
+    expect(loadedBy(["agents"]).dist).toEqual(["agents.cjs", "cli.cjs"]);
+    // node:crypto (Gemini CLI's project hash) only where Gemini CLI keeps sessions at all.
+    const agents = loadedBy(["agents"], 0, { HANDOFF_GEMINI_DIR: makeTempDir("no-gemini-") });
+    for (const builtin of NEEDLESS_BUILTINS) expect(agents.builtins).not.toContain(builtin);
+    expect(loadedBy(["agents", "--json"]).dist).toEqual(["agents.cjs", "cli.cjs"]);
   });
 
   it("the paths that need zod or secretlint load them from their own files", () => {

@@ -77,7 +77,8 @@ export {
 } from "./store/state-file.js";
 export { statePath } from "./store/state-path.js";
 export { readStateFile } from "./store/read-state.js";
-export { readStateFileQuickly } from "./store/quick-read.js";
+export { readStateFileLazily, readStateFileQuickly } from "./store/quick-read.js";
+export { hexDigest } from "./util/hash.js";
 export type { WriteStateResult, UpdateStateOptions } from "./store/state-file.js";
 export { writeFileAtomic } from "./store/atomic-write.js";
 export { writeQuietly } from "./store/quiet-write.js";

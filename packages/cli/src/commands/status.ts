@@ -6,7 +6,7 @@ import {
   judgeFreshness,
   listAgents,
   openRepo,
-  readStateFile,
+  readStateFileLazily,
   statePath,
   type AgentInfo,
   type SessionState,
@@ -40,7 +40,7 @@ const status: Command = {
     const now = currentFreshness(opened.repo);
     const found: AgentStatus[] = [];
     for (const agent of listAgents(opened.config)) {
-      const entry = readAgentStatus(opened.repo.root, agent, now);
+      const entry = await readAgentStatus(opened.repo.root, agent, now);
       if (entry) found.push(entry);
     }
     const broken = found.filter((entry) => entry.error);
@@ -95,10 +95,11 @@ function paintCell(out: Output, text: string, row: number, column: number): stri
   return text;
 }
 
-export function readAgentStatus(root: string, agent: AgentInfo, now: ReturnType<typeof currentFreshness>): AgentStatus | undefined {
+export async function readAgentStatus(root: string, agent: AgentInfo, now: ReturnType<typeof currentFreshness>): Promise<AgentStatus | undefined> {
   const file = statePath(root, agent);
   try {
-    const parsed = readStateFile(file);
+    // Without zod unless a file needs the full parser: status is meant to cost no more than Node's start.
+    const parsed = await readStateFileLazily(file);
     if (!parsed) return undefined;
     return { agent: agent.name, file: agent.file, state: parsed.state, freshness: judgeFreshness(parsed.state, now) };
   } catch (error) {

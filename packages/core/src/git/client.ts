@@ -12,18 +12,11 @@ function options(directory: string): Partial<SimpleGitOptions> {
 /**
  * A simple-git client bound to one directory, blind to the ambient GIT_DIR and friends.
  * The user's own config locations (GIT_CONFIG_GLOBAL, `git -c` passed to hooks) are honoured:
- * they come from the user, never from a file handoff reads.
+ * they come from the user, never from a file handoff reads. It runs the commands that start
+ * the user's own hooks (the work-in-progress commit and stash); the reads on every save run
+ * through runGit instead (snapshot.ts), which costs no library load.
  */
 export function gitClient(directory: string): SimpleGit {
   return simpleGit(options(directory)).env(gitEnvironment());
 }
 
-/**
- * The same client for commands that only read (status, log): done as soon as git's output
- * closes. simple-git's default also starts a 50 ms timer when git exits, meant for commands
- * whose hooks leave a background process holding the output open (commit, checkout); that
- * timer keeps a short-lived process such as the CLI alive 50 ms after its work is done.
- */
-export function gitReader(directory: string): SimpleGit {
-  return simpleGit({ ...options(directory), completion: { onClose: true, onExit: false } }).env(gitEnvironment());
-}

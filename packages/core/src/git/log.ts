@@ -1,5 +1,3 @@
-import type { SimpleGit } from "simple-git";
-
 export interface CommitSummary {
   hash: string;
   shortHash: string;
@@ -8,9 +6,12 @@ export interface CommitSummary {
 
 const FIELD = "\x1f";
 
-/** The last `count` commits reachable from HEAD, newest first. */
-export async function recentCommits(git: SimpleGit, count: number): Promise<CommitSummary[]> {
-  const output = await git.raw(["log", `-${count}`, "-z", `--format=%H${FIELD}%h${FIELD}%s`, "HEAD", "--"]);
+/** `git log` arguments for the last `count` commits reachable from HEAD, newest first, as `parseLog` reads them. */
+export function logArgs(count: number): string[] {
+  return ["log", `-${count}`, "-z", `--format=%H${FIELD}%h${FIELD}%s`, "HEAD", "--"];
+}
+
+export function parseLog(output: string): CommitSummary[] {
   return output
     .split("\0")
     .filter((record) => record.length > 0)

@@ -39,23 +39,26 @@ export function gitCommandFailed(command: string, cwd: string, error: unknown): 
  */
 export function runGit(cwd: string, args: readonly string[], options: GitRunOptions = {}): Promise<GitRun> {
   return new Promise((resolve, reject) => {
+    // With no input, git's stdin is /dev/null: one pipe fewer to set up on the hot paths (save's two reads).
     const child = spawn("git", args, {
       cwd,
       env: gitEnvironment(options.env ?? process.env, options.transport),
-      stdio: ["pipe", "pipe", "pipe"],
+      stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
       windowsHide: true,
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
+    child.stdout!.on("data", (chunk: Buffer) => out.push(chunk));
+    child.stderr!.on("data", (chunk: Buffer) => err.push(chunk));
     child.on("error", (error) => reject(gitNotStarted(error)));
     child.on("close", (code) =>
       resolve({ code: code ?? -1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8") }),
     );
-    // git may exit before reading all of its input (a bad object name); that is reported by the exit code.
-    child.stdin.on("error", () => {});
-    child.stdin.end(options.input ?? "");
+    if (child.stdin) {
+      // git may exit before reading all of its input (a bad object name); that is reported by the exit code.
+      child.stdin.on("error", () => {});
+      child.stdin.end(options.input);
+    }
   });
 }
 

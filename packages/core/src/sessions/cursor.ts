@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
 import path from "node:path";
 import { fromVariable, handoffOverride } from "./env.js";
@@ -11,6 +10,7 @@ import { applyToolCall, argumentsOf, type ToolTable } from "./tool-calls.js";
 import type { SessionEnvironment, SessionReader } from "./types.js";
 import { UnreadableSession } from "./unreadable.js";
 import { asArray, asObject, asString, parseJson, type JsonObject } from "./values.js";
+import { hexDigest } from "../util/hash.js";
 
 /**
  * Cursor's terminal agent (cursor-agent): one SQLite store per chat,
@@ -43,7 +43,7 @@ const fileSize = (file: string) => {
     return 0;
   }
 };
-const md5 = (text: string) => createHash("md5").update(text).digest("hex");
+const md5 = (text: string) => hexDigest("md5", text);
 
 function decodeMeta(db: SqliteDatabase): JsonObject {
   const rows = db.prepare("SELECT key, value FROM meta").all();
@@ -147,9 +147,11 @@ export const cursorReader: SessionReader = {
 
   async find(root, where) {
     const chatsDir = path.join(storeDir(where), "chats");
-    const own = md5(root);
+    const chats = chatDirs(chatsDir);
+    // Hashed only when there are chats: node:crypto is not loaded where cursor-agent is not used.
+    const own = chats.length ? md5(root) : "";
     let foreignChecks = 0;
-    for (const { dir, updatedAt } of chatDirs(chatsDir)) {
+    for (const { dir, updatedAt } of chats) {
       const file = path.join(dir, "store.db");
       // The folder is named after the working directory; a chat started in a folder inside the
       // repository has another hash, so its root blob's workspace says where it ran.

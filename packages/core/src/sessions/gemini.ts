@@ -1,10 +1,10 @@
-import { createHash } from "node:crypto";
 import path from "node:path";
 import { fromVariable, handoffOverride } from "./env.js";
 import { listDir, modifiedAt, readJsonFile, readJsonLines, readText } from "./files.js";
 import { SessionFacts, UnknownKinds } from "./facts.js";
 import type { SessionEnvironment, SessionReader } from "./types.js";
 import { asArray, asObject, asString, type JsonObject } from "./values.js";
+import { hexDigest } from "../util/hash.js";
 
 /**
  * Gemini CLI: `<home>/.gemini/tmp/<project>/chats/session-<time>-<id>.jsonl` (older versions:
@@ -21,7 +21,8 @@ function storeDir(where: SessionEnvironment): string {
 
 function projectDirs(store: string, root: string): string[] {
   const tmp = path.join(store, "tmp");
-  const ids = new Set<string>([createHash("sha256").update(root).digest("hex")]);
+  if (modifiedAt(tmp) === 0) return [];
+  const ids = new Set<string>([hexDigest("sha256", root)]);
   const registry = asObject(asObject(readJsonFile(path.join(store, "projects.json")))?.projects);
   for (const [projectPath, id] of Object.entries(registry ?? {})) {
     if (typeof id === "string" && path.resolve(projectPath) === root) ids.add(id);

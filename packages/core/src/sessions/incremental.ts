@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { SaveInput } from "../state/build.js";
@@ -9,6 +8,7 @@ import { readFirstLine } from "./files.js";
 import { readAgentSession, type AgentSessionResult } from "./read-latest.js";
 import { sessionReaderFor } from "./readers.js";
 import type { FoundSession, SessionEnvironment, SessionReader } from "./types.js";
+import { hexDigest } from "../util/hash.js";
 
 /**
  * The agents whose session is one append-only JSONL file (Claude Code's transcript, Codex's
@@ -51,7 +51,7 @@ interface Memory {
 }
 
 function memoryFile(memoryDir: string, agent: string, transcript: string): string {
-  const key = createHash("sha256").update(transcript).digest("hex").slice(0, 24);
+  const key = hexDigest("sha256", transcript).slice(0, 24);
   return path.join(memoryDir, `${agent}-${key}.json`);
 }
 

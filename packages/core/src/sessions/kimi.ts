@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import path from "node:path";
 import { fromVariable, handoffOverride } from "./env.js";
 import { SessionFacts, UnknownKinds } from "./facts.js";
@@ -7,6 +6,7 @@ import { finishReading } from "./finish.js";
 import { applyToolCall, argumentsOf, type ToolTable } from "./tool-calls.js";
 import type { SessionEnvironment, SessionReader } from "./types.js";
 import { asArray, asObject, asString, type JsonObject } from "./values.js";
+import { hexDigest } from "../util/hash.js";
 
 /**
  * Kimi CLI (Moonshot AI): `<share>/sessions/<md5 of the working directory>/<session id>/context.jsonl`
@@ -30,7 +30,7 @@ function storeDir(where: SessionEnvironment): string {
   return handoffOverride("kimi", where) ?? fromVariable(where, "KIMI_SHARE_DIR") ?? path.join(where.home, ".kimi");
 }
 
-const md5 = (text: string) => createHash("md5").update(text, "utf8").digest("hex");
+const md5 = (text: string) => hexDigest("md5", text);
 
 /** The working directories inside `root` that Kimi has sessions for (`root` itself always counts). */
 function workDirs(store: string, root: string): string[] {
@@ -60,12 +60,15 @@ export const kimiReader: SessionReader = {
 
   async find(root, where) {
     const store = storeDir(where);
+    const noSession = { notes: [`no Kimi CLI session for this repository in ${path.join(store, "sessions")}`] };
+    // Nothing to hash where Kimi CLI keeps no sessions: node:crypto is not loaded there.
+    if (modifiedAt(path.join(store, "sessions")) === 0) return noSession;
     const newest = workDirs(store, root)
       .flatMap((dir) => contextFiles(path.join(store, "sessions", md5(dir))).map((found) => ({ ...found, cwd: dir })))
       .map((found) => ({ ...found, updatedAt: modifiedAt(found.file) }))
       .filter((found) => found.updatedAt > 0)
       .sort((a, b) => b.updatedAt - a.updatedAt)[0];
-    if (!newest) return { notes: [`no Kimi CLI session for this repository in ${path.join(store, "sessions")}`] };
+    if (!newest) return noSession;
     return { session: { file: newest.file, id: newest.id, updatedAt: newest.updatedAt }, notes: [] };
   },
 

@@ -1,7 +1,6 @@
-import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { writeFileAtomic, withFileLock } from "@handoff/core";
+import { hexDigest, writeFileAtomic, withFileLock } from "@handoff/core";
 import { handoffFolder } from "../git-folder.js";
 import type { ConfigEdit } from "./edits.js";
 
@@ -29,7 +28,7 @@ export function ledgerPath(gitDir: string): string {
 }
 
 export function digest(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+  return hexDigest("sha256", text);
 }
 
 export function readLedger(gitDir: string): ConfigLedger {

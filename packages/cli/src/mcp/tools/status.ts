@@ -27,7 +27,7 @@ export async function statusTool(cwd: string): Promise<ToolAnswer> {
   const now = currentFreshness(opened.repo);
   const agents: AgentFreshness[] = [];
   for (const agent of listAgents(opened.config)) {
-    const entry: AgentFreshness | undefined = readAgentStatus(opened.repo.root, agent, now);
+    const entry: AgentFreshness | undefined = await readAgentStatus(opened.repo.root, agent, now);
     if (!entry) continue;
     if (entry.state && entry.freshness !== "fresh") entry.stale_because = staleBecause(entry.state, now);
     agents.push(entry);
