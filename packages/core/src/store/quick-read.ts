@@ -8,8 +8,14 @@ import { readBoundedFile } from "../util/read-bounded.js";
 const MISSING = "missing";
 
 function quickRead(file: string): ParsedState | typeof MISSING | undefined {
-  // Most agents have no state here: no exception (and its stack trace) for each of them.
-  if (!statSync(file, { throwIfNoEntry: false })) return MISSING;
+  try {
+    // Most agents have no state here: no exception (and its stack trace) for each of them.
+    if (!statSync(file, { throwIfNoEntry: false })) return MISSING;
+  } catch (error) {
+    // ENOTDIR: a file sits where a folder of the path should be, so there is no state either (as
+    // readStateFile says); anything else (a link that loops) is the full reader's to report.
+    return (error as NodeJS.ErrnoException).code === "ENOTDIR" ? MISSING : undefined;
+  }
   let bytes: Buffer | undefined;
   try {
     bytes = readBoundedFile(file, { maxBytes: MAX_STATE_BYTES });
