@@ -1,6 +1,7 @@
 import { closeSync, linkSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { HandoffError } from "../errors.js";
 import { readBoundedTextOrUndefined } from "../util/read-bounded.js";
+import { sleep } from "../util/sleep.js";
 import { uniqueSuffix } from "../util/unique-suffix.js";
 
 const STALE_AFTER_MS = 30_000;
@@ -83,8 +84,6 @@ function release(lockFile: string, token: string): void {
     // already gone
   }
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The lock `work` holds, to make sure it still does before it replaces a file. */
 export interface HeldLock {
