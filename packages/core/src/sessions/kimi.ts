@@ -6,7 +6,7 @@ import { isInside, listDir, modifiedAt, readJsonFile, readJsonLines } from "./fi
 import { finishReading } from "./finish.js";
 import { applyToolCall, argumentsOf, type ToolTable } from "./tool-calls.js";
 import type { SessionEnvironment, SessionReader } from "./types.js";
-import { asArray, asObject, asString, type JsonObject } from "./values.js";
+import { asArray, asObject, asString } from "./values.js";
 
 /**
  * Kimi CLI (Moonshot AI): `<share>/sessions/<md5 of the working directory>/<session id>/context.jsonl`
@@ -77,7 +77,7 @@ export const kimiReader: SessionReader = {
     facts.provider = "moonshot";
     const unknown = new UnknownKinds();
     const pending = new Map<string, ReturnType<SessionFacts["ran"]>>();
-    for (const record of records as JsonObject[]) {
+    for (const record of records) {
       const role = asString(record.role) ?? "";
       if (!KNOWN_ROLES.has(role)) unknown.add(role);
       if (role === "user") {

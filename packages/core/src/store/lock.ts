@@ -91,7 +91,7 @@ export interface HeldLock {
    * Throws when the lock is no longer ours: this process stalled past the stale limit (suspended,
    * swapping) and another took the lock over, so what it would write is older than what is there.
    */
-  assertHeld(): void;
+  assertHeld: () => void;
 }
 
 function heldLock(lockFile: string, token: string): HeldLock {
