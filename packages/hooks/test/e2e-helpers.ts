@@ -33,9 +33,14 @@ export function installNodeModulesCopy(repo: TestRepo): string {
   writeFileSync(path.join(repo.root, "node_modules/@handoff/cli/package.json"), '{ "name": "@handoff/cli", "version": "0.0.0" }\n');
   mkdirSync(path.join(repo.root, "node_modules/.bin"));
   symlinkSync("../@handoff/cli/dist/cli.cjs", path.join(repo.root, "node_modules/.bin/handoff"));
-  // The bin's own dependency that the rules need (npm would have installed it beside the package).
-  const picomatch = path.dirname(createRequire(HANDOFF_BIN).resolve("picomatch/package.json"));
-  symlinkSync(realpathSync(picomatch), path.join(repo.root, "node_modules/picomatch"));
+  // The bin's own dependencies (npm would have installed them beside the package): picomatch for the
+  // rules, jsonc-parser for the agents' configuration files, which `hooks install` edits when it
+  // finds an agent in use (a ~/.claude of the machine's own, say).
+  const cliDependencies = Object.keys((JSON.parse(readFileSync(path.join(path.dirname(HANDOFF_BIN), "../package.json"), "utf8")) as { dependencies: Record<string, string> }).dependencies);
+  for (const name of cliDependencies) {
+    const installed = path.dirname(createRequire(HANDOFF_BIN).resolve(`${name}/package.json`));
+    symlinkSync(realpathSync(installed), path.join(repo.root, "node_modules", name));
+  }
   withHooks.add(repo.root);
   return execFileSync(process.execPath, [INSTALLED_CLI, "hooks", "install"], { cwd: repo.root, env: testEnv(), encoding: "utf8" });
 }
