@@ -3,6 +3,7 @@ import type { Command } from "./commands/command.js";
 import type { CommandTable } from "./commands/index.js";
 import { BUILT_IN_AGENT_NAMES, displaySafeLines, isHandoffError } from "@handoff/core";
 import { ExitError, UsageError } from "./errors.js";
+import { EXIT, exitCodeOf } from "./exit-codes.js";
 import { createOutput, type Output } from "./output.js";
 import { commandFirst } from "./leading-options.js";
 import packageJson from "../package.json" with { type: "json" };
@@ -26,11 +27,11 @@ async function run(commands: CommandTable, argv: string[], out: Output): Promise
   const [name, ...rest] = argv;
   if (name === "--version" || name === "-v") {
     out.line(packageJson.version);
-    return 0;
+    return EXIT.ok;
   }
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     out.line(help(commands));
-    return name === undefined ? 2 : 0;
+    return name === undefined ? EXIT.usage : EXIT.ok;
   }
   const entry = commands[name];
   if (!entry) throw new UsageError(`unknown command "${name}"`);
@@ -39,16 +40,19 @@ async function run(commands: CommandTable, argv: string[], out: Output): Promise
     const parsed = parseCommandArgs(rest, command.options);
     if (parsed.values.help) {
       out.line(helpFor(command.usage, command.summary, command.options));
-      return 0;
+      return EXIT.ok;
     }
     const cwd = stringOption(parsed, "cwd") ?? process.cwd();
-    return (await command.run(parsed, { cwd, out })) ?? 0;
+    return (await command.run(parsed, { cwd, out })) ?? EXIT.ok;
   } catch (error) {
-    if (error instanceof UsageError || (isHandoffError(error) && error.code === "E_UNKNOWN_AGENT")) {
-      (error as Error & { usage?: string }).usage = command.usage;
-    }
-    throw error;
+    return report(commands, error, out, { usage: command.usage, json: jsonRequested(rest) });
   }
+}
+
+/** `--json` among the options (before a `--`): errors are then printed as JSON too. */
+function jsonRequested(args: string[]): boolean {
+  const end = args.indexOf("--");
+  return (end === -1 ? args : args.slice(0, end)).includes("--json");
 }
 
 /** Error text can carry file names, branch names and state content: print it line by line, made safe. */
@@ -64,45 +68,79 @@ function systemError(error: unknown): (NodeJS.ErrnoException & { path: string })
     : undefined;
 }
 
-export async function report(commands: CommandTable, error: unknown, out: Output): Promise<number> {
-  const usage = (error as { usage?: string }).usage;
-  if (error instanceof UsageError) {
-    say(out, `❌ ${error.message}`);
-    out.note(`Usage: ${usage ?? "handoff <command> [options]"}`);
-    if (!usage) out.note(`Commands: ${Object.keys(commands).join(", ")}`);
-    else if (usage.includes("<agent>") || usage.includes("<from>")) out.note(`Agents: ${BUILT_IN_AGENT_NAMES.join(", ")}`);
-    return 2;
-  }
+/** An error as the bin reports it: a stable code, the message, what to do, and the exit code. */
+interface Described {
+  code: string;
+  message: string;
+  hint?: string;
+  exitCode: number;
+}
+
+function describe(commands: CommandTable, error: unknown, usage: string | undefined): Described | undefined {
+  const usageLines = (): string[] => {
+    if (!usage) return [`Usage: handoff <command> [options]`, `Commands: ${Object.keys(commands).join(", ")}`];
+    const agents = usage.includes("<agent>") || usage.includes("<from>") ? [`Agents: ${BUILT_IN_AGENT_NAMES.join(", ")}`] : [];
+    return [`Usage: ${usage}`, ...agents];
+  };
+  if (error instanceof UsageError) return { code: error.code, message: error.message, hint: usageLines().join("\n"), exitCode: exitCodeOf(error.code) };
   if (isHandoffError(error)) {
-    say(out, `❌ ${error.message}`);
-    if (error.hint) say(out, `   ${error.hint}`);
-    if (error.code === "E_UNKNOWN_AGENT") {
-      if (usage) out.note(`Usage: ${usage}`);
-      return 2;
-    }
-    return 1;
+    const exitCode = exitCodeOf(error.code);
+    const usageHint = exitCode === EXIT.usage && usage ? `Usage: ${usage}` : undefined;
+    const hint = [error.hint && `   ${error.hint}`, usageHint].filter(Boolean).join("\n");
+    return { code: error.code, message: error.message, hint: hint || undefined, exitCode };
   }
-  if (error instanceof ExitError) {
-    if (error.message) say(out, error.message);
-    return error.exitCode;
-  }
+  if (error instanceof ExitError) return error.message ? { code: "E_FAILED", message: error.message, exitCode: error.exitCode } : undefined;
   const system = systemError(error);
   if (system) {
-    say(out, `❌ ${system.syscall ?? "access"} ${system.path} failed: ${system.code}`);
-    out.note(system.code === "EACCES" || system.code === "EPERM" ? "   check the permissions of that path (ls -l), then run the command again" : "   check that path, then run the command again");
-    return 1;
+    return {
+      code: "E_IO",
+      message: `${system.syscall ?? "access"} ${system.path} failed: ${system.code}`,
+      hint: system.code === "EACCES" || system.code === "EPERM" ? "   check the permissions of that path (ls -l), then run the command again" : "   check that path, then run the command again",
+      exitCode: EXIT.needsAction,
+    };
   }
-  say(out, `❌ handoff failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
-  if (process.env.HANDOFF_DEBUG && error instanceof Error) out.note(error.stack ?? "");
-  else out.note("   Run again with HANDOFF_DEBUG=1 for details, and report it with that output.");
-  return 1;
+  const debug = process.env.HANDOFF_DEBUG && error instanceof Error ? (error.stack ?? "") : "   Run again with HANDOFF_DEBUG=1 for details, and report it with that output.";
+  return { code: "E_UNEXPECTED", message: `handoff failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`, hint: debug, exitCode: EXIT.needsAction };
+}
+
+/**
+ * JSON.stringify escapes C0 controls but not C1 ones or bidirectional overrides, which a terminal
+ * may still act on: escape those too, so the text stays exact for tools and harmless on screen.
+ */
+function terminalSafeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+export interface ReportOptions {
+  /** The usage of the command that failed, when it is known. */
+  usage?: string;
+  /** Print the error as `{ "error": { code, message, hint } }` on stderr. */
+  json?: boolean;
+}
+
+/** Prints `error` on stderr (as text, or as JSON with `json`) and returns the exit code it maps to. */
+export async function report(commands: CommandTable, error: unknown, out: Output, options: ReportOptions = {}): Promise<number> {
+  const described = describe(commands, error, options.usage);
+  if (!described) return error instanceof ExitError ? error.exitCode : EXIT.needsAction;
+  if (options.json) {
+    const hint = described.hint?.split("\n").map((line) => line.trim()).join("\n");
+    out.note(terminalSafeJson({ error: { code: described.code, message: described.message, ...(hint ? { hint } : {}) } }));
+    return described.exitCode;
+  }
+  // E_FAILED's message is the command's own, icon included; E_UNEXPECTED's stack is printed as it is.
+  say(out, described.code === "E_FAILED" ? described.message : `❌ ${described.message}`);
+  if (described.hint) {
+    if (described.code === "E_UNEXPECTED") out.note(described.hint);
+    else say(out, described.hint);
+  }
+  return described.exitCode;
 }
 
 /** Runs `handoff <argv>` with the commands of `commands`, and sets the exit code. */
 export function main(commands: CommandTable, argv: string[] = process.argv.slice(2)): void {
   const out = createOutput();
-  run(commands, commandFirst(argv), out)
-    .catch((error: unknown) => report(commands, error, out))
+  void run(commands, commandFirst(argv), out)
+    .catch((error: unknown) => report(commands, error, out, { json: jsonRequested(argv) }))
     .then((code) => {
       process.exitCode = code;
     });

@@ -103,7 +103,10 @@ export function createOutput(): Output {
   let color: boolean | undefined; // asked on the first paint: most runs never paint
   let progressShown = false;
   let stderrTerminal: boolean | undefined;
-  const paint = (style: Style, text: string) => ((color ??= colorsOn()) ? styleText(style, text, { validateStream: false }) : text);
+  const paint = (style: Style, text: string) => {
+    color ??= colorsOn();
+    return color ? styleText(style, text, { validateStream: false }) : text;
+  };
   const endProgress = () => {
     if (progressShown) writeAll(STDERR, ERASE_LINE);
     progressShown = false;

@@ -96,6 +96,9 @@ export type { WriteHandOverOptions, HandOverResult } from "./session/hand-over.j
 export type { LoadedSession, LoadSessionOptions, LoadedFreshness } from "./session/load.js";
 export { readGithubReferences, mergeReferences } from "./git/github.js";
 export { findExecutable } from "./util/find-executable.js";
+export { isPathInside, relativeInside } from "./util/paths.js";
+export { sleep } from "./util/sleep.js";
+export { isObjectId } from "./util/object-id.js";
 export { readBoundedFile, readBoundedText, MAX_SMALL_FILE_BYTES } from "./util/read-bounded.js";
 export type { BoundedReadOptions } from "./util/read-bounded.js";
 

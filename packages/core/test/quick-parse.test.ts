@@ -3,7 +3,6 @@ import path from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, createRepo } from "@handoff/test-utils";
-import { listAgents } from "../src/agents/registry.js";
 import { HandoffError } from "../src/errors.js";
 import {
   CHECK_RESULTS,
@@ -14,7 +13,6 @@ import {
   gitSchema,
   handoffRecordSchema,
   sessionStateSchema,
-  TASK_PRIORITIES,
   TASK_STATUSES,
   taskSchema,
   validationSchema,
@@ -25,7 +23,6 @@ import { QUICK_SHAPES, quickParseState } from "../src/serialize/quick-parse.js";
 import { loadSession } from "../src/session/load.js";
 import { saveSession } from "../src/session/save.js";
 import { readStateFile } from "../src/store/read-state.js";
-import { statePath } from "../src/store/state-path.js";
 
 afterAll(cleanupTempDirs);
 

@@ -1,6 +1,6 @@
 import { realpathSync, statSync } from "node:fs";
 import path from "node:path";
-import { gitOutput, resolveRepo } from "@handoff/core";
+import { gitOutput, isPathInside, resolveRepo } from "@handoff/core";
 import { runnerPath } from "./git-folder.js";
 
 export interface HookLocations {
@@ -46,11 +46,6 @@ export async function locateHooks(cwd: string): Promise<HookLocations> {
   };
 }
 
-export function isInside(folder: string, file: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
-}
-
 function realOrSelf(file: string): string {
   try {
     return realpathSync(file);
@@ -65,10 +60,10 @@ function realOrSelf(file: string): string {
  */
 export function sharedHooksFolder(locations: HookLocations): boolean {
   const hooks = realOrSelf(locations.hooksDir);
-  return !isInside(realOrSelf(locations.root), hooks) && !isInside(realOrSelf(locations.commonDir), hooks);
+  return !isPathInside(realOrSelf(locations.root), hooks) && !isPathInside(realOrSelf(locations.commonDir), hooks);
 }
 
 /** True when husky's folder, symlinks resolved, lies outside the work tree: handoff never writes there. */
 export function huskyOutsideRepo(locations: HookLocations): boolean {
-  return locations.huskyDir !== undefined && !isInside(realOrSelf(locations.root), realOrSelf(locations.huskyDir));
+  return locations.huskyDir !== undefined && !isPathInside(realOrSelf(locations.root), realOrSelf(locations.huskyDir));
 }

@@ -1,3 +1,5 @@
+import { isObjectId } from "@handoff/core";
+
 /** One line of what git writes on pre-push's stdin. */
 export interface PushUpdate {
   localRef: string;
@@ -6,7 +8,6 @@ export interface PushUpdate {
   remoteSha: string;
 }
 
-const OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 const ZERO = /^0+$/;
 
 export function isZeroId(id: string): boolean {
@@ -22,7 +23,7 @@ export function parsePushUpdates(stdin: string): PushUpdate[] {
     const fields = line.trim().split(" ");
     if (fields.length !== 4) return [];
     const [localRef, localSha, remoteRef, remoteSha] = fields as [string, string, string, string];
-    if (!OBJECT_ID.test(localSha) || !OBJECT_ID.test(remoteSha)) return [];
+    if (!isObjectId(localSha) || !isObjectId(remoteSha)) return [];
     return [{ localRef, localSha, remoteRef, remoteSha }];
   });
 }

@@ -1,4 +1,4 @@
-import { resolveRepo } from "@handoff/core";
+import { resolveRepo, sleep } from "@handoff/core";
 import { afterQueuedEvents } from "./coalesce.js";
 import { errorText } from "./error-text.js";
 import type { RefreshHook } from "./hook-names.js";
@@ -12,8 +12,6 @@ export type Trace = (message: string) => void;
 /** How long a refresh waits for a finishing rebase to clean up its folder before reading git. */
 const REBASE_SETTLE_MS = 3_000;
 const POLL_MS = 25;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * post-rewrite runs before git removes `rebase-merge/` (and, with `--apply`, before it moves the

@@ -21,7 +21,6 @@ describe("when a hook refreshes", () => {
   const gitDir = (repo: TestRepo) => path.join(repo.root, ".git");
 
   it("refreshes after a commit, a merge and a branch checkout", () => {
-    const repo = createRepo();
     expect(refreshDecision("post-commit", []).refresh).toBe(true);
     expect(refreshDecision("post-merge", ["0"]).refresh).toBe(true);
     expect(refreshDecision("post-checkout", ["a", "b", "1"]).refresh).toBe(true);

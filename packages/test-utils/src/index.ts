@@ -4,3 +4,4 @@ export { runHandoff, HANDOFF_BIN } from "./run-bin.js";
 export type { BinResult, RunBinOptions } from "./run-bin.js";
 export { STOPPED_ON_A_CONFLICT, repoUnderAnotherRepoHookEnv, repoWithFile } from "./scenarios.js";
 export { nodeWithSqlite } from "./node-with-sqlite.js";
+export { registryReachable } from "./registry.js";

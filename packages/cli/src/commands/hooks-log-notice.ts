@@ -1,5 +1,4 @@
-import path from "node:path";
-import { displaySafe } from "@handoff/core";
+import { displaySafe, relativeInside } from "@handoff/core";
 import { hookLogPath, hookRunnerInstalled, unresolvedHookErrors } from "@handoff/hooks";
 import { age } from "./age.js";
 
@@ -18,11 +17,11 @@ export function hookLogNotice(root: string, gitDir: string, { stale = false } = 
   const errors = unresolvedHookErrors(gitDir);
   const last = errors.at(-1);
   if (!last) return [];
-  const log = path.relative(root, hookLogPath(gitDir));
+  const log = relativeInside(root, hookLogPath(gitDir)) ?? hookLogPath(gitDir);
   const count = errors.length === 1 ? "an error" : `${errors.length} errors`;
   const firstLine = last.message.split("\n")[0] ?? "";
   return [
     `⚠️  The git hooks logged ${count} in the last 7 days; the latest (${last.hook}, ${age(last.time.toISOString())}): ${displaySafe(firstLine)}`,
-    `   See ${displaySafe(log.startsWith("..") ? hookLogPath(gitDir) : log)}; once the cause is fixed, \`handoff doctor --fix\` clears it`,
+    `   See ${displaySafe(log)}; once the cause is fixed, \`handoff doctor --fix\` clears it`,
   ];
 }

@@ -1,6 +1,5 @@
 import { realpathSync } from "node:fs";
-import path from "node:path";
-import { displaySafe } from "@handoff/core";
+import { displaySafe, relativeInside } from "@handoff/core";
 import type { HookChange, InstallResult, RunnerTarget, UninstallResult } from "@handoff/hooks";
 import type { Output } from "../output.js";
 import { formatTable } from "./table.js";
@@ -30,8 +29,7 @@ const ACTION_TEXT: Record<HookChange["action"], string> = {
 };
 
 function shown(root: string, file: string): string {
-  const relative = path.relative(root, file);
-  return displaySafe(relative.startsWith("..") || path.isAbsolute(relative) ? file : relative);
+  return displaySafe(relativeInside(root, file) ?? file);
 }
 
 function printChanges(out: Output, root: string, changes: HookChange[]): void {

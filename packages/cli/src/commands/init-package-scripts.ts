@@ -76,7 +76,7 @@ export function addSessionScripts(root: string): ScriptsResult {
   for (const [name, command] of Object.entries(SESSION_SCRIPTS)) {
     const current = existing[name];
     if (current === command) result.present.push(name);
-    else if (current !== undefined) result.kept.push({ name, command: String(current) });
+    else if (current !== undefined) result.kept.push({ name, command: typeof current === "string" ? current : JSON.stringify(current) });
     else {
       updated = jsonc.applyEdits(updated, jsonc.modify(updated, ["scripts", name], command, { formattingOptions }));
       result.added.push(name);

@@ -16,7 +16,7 @@ export function takesPrompt(agent: Pick<AgentInfo, "promptArgs">): boolean {
 }
 
 function shellQuote(arg: string): string {
-  return /^[A-Za-z0-9_\/.,:=@%+-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
+  return /^[A-Za-z0-9_/.,:=@%+-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
 }
 
 /** What to type to start the agent with the prompt, reading it from `handoff restore` (for when its CLI is missing). */

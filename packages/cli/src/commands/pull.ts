@@ -1,4 +1,4 @@
-import { displaySafe, openRepo, pullStates, type PulledState } from "@handoff/core";
+import { displaySafe, openRepo, pullStates, relativeInside, type PulledState } from "@handoff/core";
 import { flag, stringOption } from "../args.js";
 import type { Command } from "./command.js";
 import { takePositionals } from "./positionals.js";
@@ -32,7 +32,7 @@ const pull: Command = {
     const opened = await openRepo(cwd);
     const result = await pullStates({ root: opened.repo.root, config: opened.config, remote: stringOption(parsed, "remote"), branch: stringOption(parsed, "branch") });
     const root = opened.repo.root;
-    const relative = (file: string | undefined) => file && (file.startsWith(`${root}/`) ? file.slice(root.length + 1) : file);
+    const relative = (file: string | undefined) => file && (relativeInside(root, file) || file);
     const pulled = result.pulled.map((entry) => ({ ...entry, backup: relative(entry.backup) }));
     if (flag(parsed, "json")) {
       out.json({ ...result, pulled });

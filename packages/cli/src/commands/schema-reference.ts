@@ -28,5 +28,5 @@ export function schemaReference(root: string, stateFile: string): string {
 export function withSchemaFirst(state: SessionState, reference: string | undefined): SessionState {
   const { $schema: previous, ...rest } = state as SessionState & { $schema?: unknown };
   const value = reference ?? previous;
-  return value === undefined ? state : ({ $schema: value, ...rest } as SessionState);
+  return value === undefined ? state : ({ $schema: value, ...rest });
 }

@@ -16,6 +16,13 @@ const repoWithState = (content: string | Buffer) => repoWithFile(CLAUDE_FILE, co
 
 const unchanged = (file: string, content: string | Buffer) => expect(readFileSync(file).equals(Buffer.from(content))).toBe(true);
 
+/** With --json the report is one JSON object on stderr, code E_STATE_*: its message and hint, as text. */
+function jsonErrorText(stderr: string): string {
+  const { error } = JSON.parse(stderr) as { error: { code: string; message: string; hint?: string } };
+  expect(error.code).toMatch(/^E_STATE_/);
+  return `${error.message}\n${error.hint ?? ""}`;
+}
+
 describe.each([
   ["not valid JSON", NOT_JSON, /\.claude\/\.session-state\.json:5:\d+: not valid JSON/, /:5:\d+: not valid JSON/],
   ["failing the schema", BAD_SCHEMA, /git\.branch: .*\n\s+git\.uncommitted_changes: /, /git\.branch: .*\n\s+git\.uncommitted_changes: /],
@@ -26,9 +33,10 @@ describe.each([
       const result = runHandoff(repo.root, args);
       expect(result.code).toBe(1);
       expect(result.stdout).toBe("");
-      expect(result.stderr).toContain(file);
-      expect(result.stderr).toMatch(problem);
-      expect(result.stderr).toMatch(/handoff save <agent>.*backup/);
+      const report = args.includes("--json") ? jsonErrorText(result.stderr) : result.stderr;
+      expect(report).toContain(file);
+      expect(report).toMatch(problem);
+      expect(report).toMatch(/handoff save <agent>.*backup/);
     }
     unchanged(file, content);
   });

@@ -111,7 +111,7 @@ export function listAgents(config: HandoffConfig = {}): AgentInfo[] {
       command: given.command ?? base?.command,
       promptArgs: given.command === undefined ? base?.promptArgs : undefined,
       maxTokens: given.maxTokens ?? base?.maxTokens ?? DEFAULT_MAX_TOKENS,
-    } as AgentInfo);
+    });
   }
   return [...agents.values()];
 }

@@ -28,7 +28,7 @@ const DEFAULT_TAIL_LINES = 30;
 const COMMAND_NOT_FOUND = 127;
 
 /** Keeps only the end of a long output, so a chatty test run cannot fill memory. */
-function tailKeeper(): { add(chunk: Buffer): void; text(lines: number): string } {
+function tailKeeper(): { add: (chunk: Buffer) => void; text: (lines: number) => string } {
   let kept = Buffer.alloc(0);
   return {
     add(chunk) {

@@ -1,6 +1,8 @@
 import { existsSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import type { RepoPaths } from "./repo.js";
+import { isObjectId } from "../util/object-id.js";
+import { isPathInside } from "../util/paths.js";
 import { readBoundedText } from "../util/read-bounded.js";
 
 /**
@@ -22,7 +24,7 @@ export function discoverFromFiles(cwd: string, env: NodeJS.ProcessEnv = process.
   for (let dir = start; ; dir = path.dirname(dir)) {
     const found = gitDirAt(dir);
     if (found === "unknown") return undefined;
-    if (found) return insideGitDir(start, found.gitDir) ? undefined : withHead(dir, found);
+    if (found) return isPathInside(found.gitDir, start) ? undefined : withHead(dir, found);
     if (path.dirname(dir) === dir) return undefined;
   }
 }
@@ -48,11 +50,6 @@ function gitDirAt(dir: string): GitDirs | undefined | "unknown" {
   const common = readGitFile(path.join(gitDir, "commondir"));
   if (common === undefined) return "unknown";
   return { gitDir, commonDir: common.trim() ? path.resolve(gitDir, common.trim()) : gitDir };
-}
-
-function insideGitDir(cwd: string, gitDir: string): boolean {
-  const relative = path.relative(gitDir, cwd);
-  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
 }
 
 function withHead(root: string, dirs: GitDirs): RepoPaths | undefined {
@@ -94,8 +91,6 @@ function ownedByUs(paths: readonly string[]): boolean {
   });
 }
 
-const OBJECT_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-
 /**
  * HEAD's commit id; null for a branch with no commits yet; undefined when unsure. Only a HEAD that
  * is detached or names a branch (one loose or packed ref, in the common git dir) is read here:
@@ -104,12 +99,12 @@ const OBJECT_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 function resolveHead(dirs: GitDirs): string | null | undefined {
   const content = readGitFile(path.join(dirs.gitDir, "HEAD"))?.trim();
   if (content === undefined) return undefined;
-  if (OBJECT_ID.test(content)) return content;
+  if (isObjectId(content)) return content;
   const ref = /^ref: (refs\/heads\/\S+)$/.exec(content)?.[1];
   if (!ref) return undefined;
   const loose = readGitFile(path.join(dirs.commonDir, ref))?.trim();
   if (loose === undefined) return undefined;
-  if (loose) return OBJECT_ID.test(loose) ? loose : undefined;
+  if (loose) return isObjectId(loose) ? loose : undefined;
   return packedRef(dirs.commonDir, ref);
 }
 
@@ -119,7 +114,7 @@ function packedRef(commonDir: string, ref: string): string | null | undefined {
   if (text === undefined) return undefined;
   for (const line of text.split("\n")) {
     const [id, name] = line.trim().split(" ");
-    if (name === ref && id && OBJECT_ID.test(id)) return id;
+    if (name === ref && id && isObjectId(id)) return id;
   }
   return null;
 }

@@ -128,9 +128,9 @@ function sortViolations(violations: readonly Violation[]): Violation[] {
 
 /** Collects violations file by file, so that callers can feed it batches without holding every file. */
 export interface RuleChecker {
-  check(file: SourceFile): void;
-  skip(file: SkippedFile): void;
-  report(): RuleReport;
+  check: (file: SourceFile) => void;
+  skip: (file: SkippedFile) => void;
+  report: () => RuleReport;
 }
 
 export function createRuleChecker(rules: readonly CompiledRule[], options: RuleCheckOptions = {}): RuleChecker {

@@ -1,6 +1,7 @@
 import { HandoffError } from "../errors.js";
 import { gitOutput, splitNul } from "../git/run-git.js";
 import { REGULAR_FILE_MODES, type BlobEntry } from "./read-blobs.js";
+import { isObjectId } from "../util/object-id.js";
 
 export interface CommitFilesOptions {
   /** Only paths this accepts are listed. */
@@ -8,11 +9,10 @@ export interface CommitFilesOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-const OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i;
-
 /** Only full object ids reach git as arguments: nothing that could be read as an option. */
 export function assertObjectId(id: string): string {
-  if (!OBJECT_ID.test(id)) throw new HandoffError("E_UNSAFE_ARGUMENT", `"${id}" is not a full git object id`);
+  // Upper-case hex is accepted as before: git reads it too.
+  if (!isObjectId(id.toLowerCase())) throw new HandoffError("E_UNSAFE_ARGUMENT", `"${id}" is not a full git object id`);
   return id;
 }
 

@@ -3,10 +3,16 @@
  * Node 20's JSON.parse names the bad token but not always its position.
  * Returns -1 when `text` is valid JSON.
  */
+class SyntaxErrorAt extends Error {
+  constructor(readonly offset: number) {
+    super(`JSON syntax error at ${offset}`);
+  }
+}
+
 export function jsonErrorOffset(text: string): number {
   let i = 0;
   const fail = (): never => {
-    throw i;
+    throw new SyntaxErrorAt(i);
   };
   const space = () => {
     while (i < text.length && " \t\n\r".includes(text[i]!)) i++;
@@ -76,7 +82,8 @@ export function jsonErrorOffset(text: string): number {
     value();
     space();
     return i < text.length ? i : -1;
-  } catch (offset) {
-    return Math.min(offset as number, text.length);
+  } catch (error) {
+    if (!(error instanceof SyntaxErrorAt)) throw error;
+    return Math.min(error.offset, text.length);
   }
 }

@@ -5,6 +5,7 @@ import { fileUriPath } from "./file-uri.js";
 import { SessionFacts } from "./facts.js";
 import { listDir, modifiedAt, readText } from "./files.js";
 import { finishReading } from "./finish.js";
+import { relativeInside } from "../util/paths.js";
 import { checklistItems } from "./tool-calls.js";
 import type { SessionEnvironment, SessionReader } from "./types.js";
 import { UnreadableSession } from "./unreadable.js";
@@ -56,7 +57,8 @@ function linkedFiles(text: string, root: string): string[] {
   const files: string[] = [];
   for (const match of text.matchAll(/file:\/\/\/[^)\s#>"]+/g)) {
     const file = fileUriPath(match[0]);
-    if (file?.startsWith(`${root}${path.sep}`) && !files.includes(file)) files.push(file);
+    // A file inside the repository, not the repository itself.
+    if (file && relativeInside(root, file) && !files.includes(file)) files.push(file);
   }
   return files;
 }

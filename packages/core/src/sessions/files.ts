@@ -1,6 +1,7 @@
 import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
 import { asObject, parseJson, type JsonObject } from "./values.js";
+import { isPathInside, relativeInside } from "../util/paths.js";
 import { readBoundedText } from "../util/read-bounded.js";
 
 /** Transcripts larger than this are read from their end: the latest work is what matters. */
@@ -121,22 +122,17 @@ export function readJsonLines(file: string): JsonLines {
 /** `file` relative to `root` with forward slashes, or undefined when it lies outside the repository. */
 export function repoRelative(file: string, root: string, cwd: string = root): string | undefined {
   const absolute = path.resolve(cwd, file);
-  const relative = path.relative(root, absolute);
-  if (!relative || relative.startsWith("..") || path.isAbsolute(relative)) return undefined;
+  const relative = relativeInside(root, absolute);
+  if (!relative) return undefined;
   return relative.split(path.sep).join("/");
-}
-
-function within(dir: string, root: string): boolean {
-  const relative = path.relative(root, path.resolve(dir));
-  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
 }
 
 /** Whether `dir` is the repository root or a folder inside it (also through a symlinked path). */
 export function isInside(dir: string | undefined, root: string): boolean {
   if (!dir) return false;
-  if (within(dir, root)) return true;
+  if (isPathInside(root, path.resolve(dir))) return true;
   try {
-    return within(realpathSync(dir), root);
+    return isPathInside(root, realpathSync(dir));
   } catch {
     return false;
   }

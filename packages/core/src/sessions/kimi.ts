@@ -3,9 +3,10 @@ import { fromVariable, handoffOverride } from "./env.js";
 import { SessionFacts, UnknownKinds } from "./facts.js";
 import { isInside, listDir, modifiedAt, readJsonFile, readJsonLines } from "./files.js";
 import { finishReading } from "./finish.js";
+import { isPathInside } from "../util/paths.js";
 import { applyToolCall, argumentsOf, type ToolTable } from "./tool-calls.js";
 import type { SessionEnvironment, SessionReader } from "./types.js";
-import { asArray, asObject, asString, type JsonObject } from "./values.js";
+import { asArray, asObject, asString } from "./values.js";
 import { hexDigest } from "../util/hash.js";
 
 /**
@@ -74,13 +75,13 @@ export const kimiReader: SessionReader = {
 
   async read(found, root, where) {
     const store = storeDir(where);
-    const cwd = workDirs(store, root).find((dir) => found.file.startsWith(path.join(store, "sessions", md5(dir)) + path.sep)) ?? root;
+    const cwd = workDirs(store, root).find((dir) => isPathInside(path.join(store, "sessions", md5(dir)), found.file)) ?? root;
     const { records, unreadable } = readJsonLines(found.file);
     const facts = new SessionFacts(root, cwd);
     facts.provider = "moonshot";
     const unknown = new UnknownKinds();
     const pending = new Map<string, ReturnType<SessionFacts["ran"]>>();
-    for (const record of records as JsonObject[]) {
+    for (const record of records) {
       const role = asString(record.role) ?? "";
       if (!KNOWN_ROLES.has(role)) unknown.add(role);
       if (role === "user") {

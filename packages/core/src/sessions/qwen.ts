@@ -3,6 +3,7 @@ import { fromVariable, handoffOverride } from "./env.js";
 import { SessionFacts, UnknownKinds } from "./facts.js";
 import { isInside, listDir, modifiedAt, readHeadRecords, readJsonLines } from "./files.js";
 import { finishReading } from "./finish.js";
+import { isPathInside } from "../util/paths.js";
 import { geminiReader } from "./gemini.js";
 import { applyToolCall, argumentsOf, type ToolTable } from "./tool-calls.js";
 import type { SessionEnvironment, SessionReader } from "./types.js";
@@ -39,7 +40,7 @@ function legacyWhere(where: SessionEnvironment): SessionEnvironment {
   return { home: where.home, env: { HANDOFF_GEMINI_DIR: storeDir(where) } };
 }
 
-const isLegacy = (file: string, where: SessionEnvironment) => file.startsWith(path.join(storeDir(where), "tmp") + path.sep);
+const isLegacy = (file: string, where: SessionEnvironment) => isPathInside(path.join(storeDir(where), "tmp"), file);
 
 function projectId(dir: string): string {
   return (process.platform === "win32" ? dir.toLowerCase() : dir).replace(/[^a-zA-Z0-9]/g, "-");

@@ -29,7 +29,7 @@ const NOT_TYPED = /^(<command-(name|message|args)>|<local-command-(stdout|stderr
 
 /** A whole message that only greets, thanks, agrees or nudges: not a task. */
 const SMALL_TALK =
-  /^(hi|hello|hey|hiya|howdy|yo|sup|hola|bonjour|morning|good (morning|afternoon|evening|day)|thanks|thank you|thx|ty|ok|okay|k|yes|yep|yeah|no|nope|sure|cool|great|nice|perfect|lgtm|continue|go on|go ahead|proceed|keep going|next|done|test|ping)( (there|claude|codex|gemini|agent|again|please|thanks|thank you))*[\s!.?,:;)(👋🙏-]*$/i;
+  /^(hi|hello|hey|hiya|howdy|yo|sup|hola|bonjour|morning|good (morning|afternoon|evening|day)|thanks|thank you|thx|ty|ok|okay|k|yes|yep|yeah|no|nope|sure|cool|great|nice|perfect|lgtm|continue|go on|go ahead|proceed|keep going|next|done|test|ping)( (there|claude|codex|gemini|agent|again|please|thanks|thank you))*[\s!.?,:;)(👋🙏-]*$/iu;
 
 /** What the user typed, without the wrappers agents add; empty when nothing typed is left. */
 export function typedText(text: string): string {

@@ -7,6 +7,7 @@ import { agentsByName, readLocalStates } from "./local-states.js";
 import { mergeByAgent } from "./merge-states.js";
 import { readStatesAt, treeIdOf, writeStatesTree } from "./ref-tree.js";
 import { fetchRef, pushRef, remoteRefTip, resolveRemote } from "./transport.js";
+import { sleep } from "../util/sleep.js";
 
 export interface ShareOptions {
   /** The work tree's top level. */
@@ -105,7 +106,7 @@ export async function pushStates(options: ShareOptions): Promise<PushStatesResul
     if (!(await compareAndSwapRef(root, ref, commit, previous))) continue; // another push here moved it
     if ((await pushRef(root, remote, ref, env)) === "pushed") return { ...base, commit, changed: true };
     // Lost the race to another push: give it a moment, then fetch, merge and try again.
-    await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
+    await sleep(50 + Math.random() * 200 * attempt);
   }
   throw new HandoffError("E_GIT", `${ref} kept moving on ${remote} while handoff pushed it (${MAX_ATTEMPTS} attempts)`, {
     hint: "someone is pushing the same branch's states right now; run `handoff push` again in a moment",

@@ -1,5 +1,6 @@
 import { HandoffError } from "../errors.js";
 import { runGit } from "../git/run-git.js";
+import { isObjectId } from "../util/object-id.js";
 
 /** The handoff ref moves only with git's own transport: its remotes, authentication and protocols. */
 function transportError(action: string, remote: string, stderr: string): HandoffError {
@@ -36,7 +37,7 @@ export async function remoteRefTip(root: string, remote: string, ref: string, en
   if (result.code !== 0) throw transportError("ls-remote", remote, result.stderr);
   for (const line of result.stdout.toString("utf8").split("\n")) {
     const [id, name] = line.split("\t");
-    if (name === ref && id && /^[0-9a-f]{40,64}$/.test(id)) return id;
+    if (name === ref && id && isObjectId(id)) return id;
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 import { closeSync, linkSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { HandoffError } from "../errors.js";
 import { readBoundedTextOrUndefined } from "../util/read-bounded.js";
+import { sleep } from "../util/sleep.js";
 import { uniqueSuffix } from "../util/unique-suffix.js";
 
 const STALE_AFTER_MS = 30_000;
@@ -84,15 +85,13 @@ function release(lockFile: string, token: string): void {
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** The lock `work` holds, to make sure it still does before it replaces a file. */
 export interface HeldLock {
   /**
    * Throws when the lock is no longer ours: this process stalled past the stale limit (suspended,
    * swapping) and another took the lock over, so what it would write is older than what is there.
    */
-  assertHeld(): void;
+  assertHeld: () => void;
 }
 
 function heldLock(lockFile: string, token: string): HeldLock {

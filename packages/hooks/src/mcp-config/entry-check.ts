@@ -10,7 +10,7 @@ export type EntryVerdict = "mine" | "theirs";
 
 function parseTomlFile(file: string, text: string): Record<string, unknown> {
   try {
-    return parseToml(text) as Record<string, unknown>;
+    return parseToml(text);
   } catch (error) {
     const where = error instanceof TomlError ? ` at line ${error.line}, column ${error.column}` : "";
     const problem = (error as Error).message.split("\n")[0];

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { HandoffError, isHandoffError } from "@handoff/core";
+import { HandoffError, isHandoffError, relativeInside } from "@handoff/core";
 import { applyEdits, removeEdits } from "./apply-edits.js";
 import type { ConfigEdit } from "./edits.js";
 import { digest, updateLedger, type ConfigFileRecord, type ConfigLedger } from "./ledger.js";
@@ -37,13 +37,13 @@ export interface ConfigFileChange {
 }
 
 function relativeName(root: string, file: string): string {
-  const relative = path.relative(root, path.resolve(root, file)).split(path.sep).join("/");
-  if (relative === "" || relative.startsWith("../") || relative === ".." || path.isAbsolute(relative)) {
+  const relative = relativeInside(root, path.resolve(root, file));
+  if (!relative) {
     throw new HandoffError("E_UNSAFE_ARGUMENT", `${file} is not a file inside the repository at ${root}`, {
       hint: "project configuration files are named relative to the repository root",
     });
   }
-  return relative;
+  return relative.split(path.sep).join("/");
 }
 
 /** Every owner's edits made on `base`, in the order the owners first installed. */

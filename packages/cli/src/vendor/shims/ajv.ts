@@ -10,7 +10,7 @@ import path from "node:path";
 type AjvConstructor = new (options?: object) => object;
 
 export function loadAjv(): { Ajv: AjvConstructor; addFormats: (ajv: object, options?: object) => object } {
-  return require(path.join(__dirname, "ajv.cjs"));
+  return require(path.join(__dirname, "ajv.cjs")) as ReturnType<typeof loadAjv>;
 }
 
 export default class Ajv {

@@ -16,7 +16,7 @@ function quiet(namespace: string): Logger {
 }
 
 const createDebug: typeof quiet & { formatters: Record<string, unknown> } = process.env.DEBUG
-  ? require("debug")
+  ? (require("debug") as typeof quiet & { formatters: Record<string, unknown> })
   : Object.assign(quiet, { formatters: {} });
 
 export default createDebug;

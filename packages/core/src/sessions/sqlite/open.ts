@@ -29,10 +29,11 @@ interface NodeSqlite {
 /** `node:sqlite` when this Node.js has it without a flag; its experimental-warning note is held back. */
 function nodeSqlite(): NodeSqlite | undefined {
   const getBuiltinModule = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(process), and put back as it was
   const emitWarning = process.emitWarning;
   process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
     if (!String(warning).includes("SQLite")) (emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
-  }) as typeof process.emitWarning;
+  });
   try {
     return getBuiltinModule?.call(process, "node:sqlite") as NodeSqlite | undefined;
   } catch {
@@ -85,7 +86,7 @@ async function loadSqlJs(): Promise<SqlJsStatic> {
   sqlJs ??= import("sql.js").then((module) => {
     // ESM, CommonJS and the CLI's bundle wrap the init function in one or two `default`s.
     let init: unknown = module;
-    while (typeof init !== "function" && init && typeof init === "object" && "default" in init) init = (init as { default: unknown }).default;
+    while (typeof init !== "function" && init && typeof init === "object" && "default" in init) init = (init).default;
     return (init as typeof module.default)();
   });
   return sqlJs;
@@ -98,7 +99,7 @@ function sqlJsDatabase(SQL: SqlJsStatic, bytes: Uint8Array): SqliteDatabase {
     try {
       statement.bind(parameters as never);
       const rows: SqliteRow[] = [];
-      while (rows.length < limit && statement.step()) rows.push(statement.getAsObject() as SqliteRow);
+      while (rows.length < limit && statement.step()) rows.push(statement.getAsObject());
       return rows;
     } finally {
       statement.free();
