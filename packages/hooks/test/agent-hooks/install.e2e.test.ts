@@ -59,7 +59,7 @@ describe("installing agent hooks", () => {
     expect(readFileSync(path.join(root, ".github/hooks/lint.json"), "utf8")).toBe(USER_FILES[".github/hooks/lint.json"]);
     expect(readJson(root, ".github/hooks/handoff.json").hooks.agentStop).toHaveLength(1);
     expect(existsSync(path.join(root, ".opencode/plugins/handoff.js"))).toBe(true);
-    expect(readFileSync(path.join(root, "AGENTS.md"), "utf8")).toMatch(/^# Agents\n\nUse pnpm\.\n\n<!-- handoff:start[^\n]*-->\n[\s\S]*npx handoff pull[\s\S]*<!-- handoff:end -->\n$/);
+    expect(readFileSync(path.join(root, "AGENTS.md"), "utf8")).toMatch(/^# Agents\n\nUse pnpm\.\n\n<!-- handoff:start[^\n]*-->\n[\s\S]*npx --no -- handoff pull[\s\S]*<!-- handoff:end -->\n$/);
 
     const installed = snapshot(root);
     handoff(root, ["hooks", "install"]);
