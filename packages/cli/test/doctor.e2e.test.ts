@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { cleanupTempDirs, createRepo, makeTempDir, registryReachable, runHandoff, testEnv, type TestRepo } from "@handoff/test-utils";
+import { cleanupTempDirs, createRepo, makeTempDir, refreshSettled, registryReachable, runHandoff, testEnv, type TestRepo } from "@handoff/test-utils";
 
 afterAll(cleanupTempDirs);
 
@@ -27,25 +27,10 @@ function healthyRepo(): TestRepo {
   return repo;
 }
 
-/** Waits for the background refresh that the commit above started, so that it cannot race the checks. */
-async function settle(repo: TestRepo): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  const head = repo.head();
-  while (Date.now() < deadline) {
-    try {
-      const last = JSON.parse(readFileSync(path.join(repo.root, ".git/handoff/last-refresh.json"), "utf8"));
-      if (last.head === head) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 describe("handoff doctor", () => {
   it("says everything works in a healthy repository, and exits 0", async () => {
     const repo = healthyRepo();
-    await settle(repo);
+    await refreshSettled(repo.root);
     const result = runHandoff(repo.root, ["doctor"]);
     expect(result.code, result.stdout).toBe(0);
     expect(section(result.stdout, "Git hooks")).toEqual([HOOKS_OK]);
@@ -87,7 +72,7 @@ describe("handoff doctor", () => {
     ]);
     repo.git("add", "-A");
     repo.git("commit", "-q", "--no-verify", "-m", "husky and handoff"); // husky init's pre-commit runs `npm test`
-    await settle(repo);
+    await refreshSettled(repo.root);
     const clone = makeTempDir("handoff-clone-");
     execFileSync("git", ["clone", "-q", repo.root, clone], { env: testEnv(), stdio: "pipe" });
     const result = runHandoff(clone, ["doctor"]);
@@ -100,7 +85,7 @@ describe("handoff doctor", () => {
 
   it("reports a hook that calls a runner this clone does not have", async () => {
     const repo = healthyRepo();
-    await settle(repo);
+    await refreshSettled(repo.root);
     rmSync(path.join(repo.root, ".git/handoff/hook.sh"));
     const result = runHandoff(repo.root, ["doctor"]);
     expect(result.code).toBe(1);
@@ -112,7 +97,7 @@ describe("handoff doctor", () => {
 
   it("shows a broken config with the file, the problem and the fix", async () => {
     const repo = healthyRepo();
-    await settle(repo);
+    await refreshSettled(repo.root);
     writeFileSync(path.join(repo.root, "handoff.config.json"), JSON.stringify({ prePush: "sometimes" }));
     const result = runHandoff(repo.root, ["doctor"]);
     expect(result.code).toBe(1);
@@ -123,7 +108,7 @@ describe("handoff doctor", () => {
 
   it("reports a hook-log error until the cause is fixed, then --fix clears it, and status stops repeating it", async () => {
     const repo = healthyRepo();
-    await settle(repo);
+    await refreshSettled(repo.root);
     writeFileSync(path.join(repo.root, CLAUDE), "{ broken");
     // What the post-commit hook runs in the background, here in the foreground.
     expect(runHandoff(repo.root, ["hooks", "run", "post-commit"]).code).toBe(0);
@@ -152,7 +137,7 @@ describe("handoff doctor", () => {
 
   it("status stops repeating a hook error once a later refresh succeeds", async () => {
     const repo = healthyRepo();
-    await settle(repo);
+    await refreshSettled(repo.root);
     writeFileSync(path.join(repo.root, CLAUDE), "{ broken");
     expect(runHandoff(repo.root, ["hooks", "run", "post-commit"]).code).toBe(0);
     expect(runHandoff(repo.root, ["status"]).stdout).toContain("once the cause is fixed, `handoff doctor --fix` clears it");
@@ -163,7 +148,7 @@ describe("handoff doctor", () => {
 
   it("names a state file that git would commit, and one it already tracks, with the fix for each", async () => {
     const repo = healthyRepo();
-    await settle(repo);
+    await refreshSettled(repo.root);
     expect(runHandoff(repo.root, ["save", "opencode"]).code).toBe(0);
     writeFileSync(path.join(repo.root, ".gitignore"), "");
     repo.git("add", "-f", ".opencode/.session-state.json");

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanupTempDirs, createRepo, makeTempDir, runHandoff, testEnv } from "@handoff/test-utils";
+import { cleanupTempDirs, createRepo, eventually, makeTempDir, runHandoff, testEnv } from "@handoff/test-utils";
 
 afterAll(cleanupTempDirs);
 
@@ -16,19 +16,6 @@ function git(cwd: string, ...args: string[]): string {
   const result = spawnSync("git", args, { cwd, env: testEnv(), encoding: "utf8" });
   expect(result.status, result.stderr).toBe(0);
   return result.stdout;
-}
-
-async function eventually(check: () => void, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
 }
 
 describe("linked worktrees", () => {

@@ -3,7 +3,7 @@ import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, re
 import { createRequire } from "node:module";
 import path from "node:path";
 import { expect } from "vitest";
-import { HANDOFF_BIN, runHandoff, testEnv, type TestRepo } from "@handoff/test-utils";
+import { eventually, HANDOFF_BIN, runHandoff, testEnv, type TestRepo } from "@handoff/test-utils";
 
 export const CLAUDE_STATE = ".claude/.session-state.json";
 
@@ -59,22 +59,7 @@ export function gitWith(root: string, env: Record<string, string>, ...args: stri
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/**
- * Polls until `check` passes: the refresh runs in the background after git returns. The timeout is
- * generous on purpose (shared, loaded machines); the 2-second promise is measured in bench/hooks.mjs.
- */
-export async function eventually(check: () => void, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await sleep(50);
-    }
-  }
-}
+export { eventually };
 
 /** What the hooks left in the git directory, shown when a state never became fresh. */
 function diagnostics(root: string): string {

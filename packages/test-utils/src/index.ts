@@ -5,3 +5,4 @@ export type { BinResult, RunBinOptions } from "./run-bin.js";
 export { STOPPED_ON_A_CONFLICT, repoUnderAnotherRepoHookEnv, repoWithFile } from "./scenarios.js";
 export { nodeWithSqlite } from "./node-with-sqlite.js";
 export { registryReachable } from "./registry.js";
+export { eventually, refreshSettled } from "./waits.js";

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
-import { createRepo, makeTempDir, runHandoff, testEnv } from "@handoff/test-utils";
+import { createRepo, makeTempDir, refreshSettled as settledAt, runHandoff, testEnv } from "@handoff/test-utils";
 
 export interface Clone {
   root: string;
@@ -74,15 +74,6 @@ export function untouched(clone: Clone) {
 }
 
 /** Waits until the hooks' background refresh has run for HEAD, so that it cannot race the clean-up. */
-export async function refreshSettled(clone: Clone, timeoutMs = 20_000): Promise<void> {
-  const head = clone.git("rev-parse", "HEAD").trim();
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if (JSON.parse(readFileSync(path.join(clone.root, ".git/handoff/last-refresh.json"), "utf8")).head === head) return;
-    } catch {
-      // not written yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+export function refreshSettled(clone: Clone, timeoutMs = 20_000): Promise<void> {
+  return settledAt(clone.root, timeoutMs);
 }
