@@ -3,7 +3,7 @@ import { SessionFacts, UnknownKinds } from "./facts.js";
 import { isInside, listDir, modifiedAt, readJsonFile } from "./files.js";
 import { finishReading } from "./finish.js";
 import { checklistItems, todoItemsOf } from "./tool-calls.js";
-import type { FoundSession, SessionLookup, SessionReading } from "./types.js";
+import type { FoundSession, SessionEnvironment, SessionLookup, SessionReader, SessionReading } from "./types.js";
 import { UnreadableSession } from "./unreadable.js";
 import { asArray, asObject, asString, parseJson } from "./values.js";
 
@@ -74,7 +74,7 @@ export function historyCwds(file: string): Map<string, string> {
   return cwds;
 }
 
-export function findTask(label: string, tasksDir: string, historyFile: string, root: string): SessionLookup {
+function findTask(label: string, tasksDir: string, historyFile: string, root: string): SessionLookup {
   const history = historyCwds(historyFile);
   for (const task of taskFolders(tasksDir)) {
     if (isInside(taskCwd(task, history), root)) return { session: { file: path.join(task.dir, "ui_messages.json"), id: task.id, updatedAt: task.updatedAt }, notes: [] };
@@ -82,7 +82,7 @@ export function findTask(label: string, tasksDir: string, historyFile: string, r
   return { notes: [`no ${label} task for this repository in ${tasksDir}`] };
 }
 
-export function readTask(found: FoundSession, root: string, historyFile: string): SessionReading {
+function readTask(found: FoundSession, root: string, historyFile: string): SessionReading {
   const dir = path.dirname(found.file);
   const raw = readJsonFile(found.file);
   if (raw !== undefined && !Array.isArray(raw)) throw new UnreadableSession(found.file, "ui_messages.json that is not a list of messages");
@@ -123,3 +123,18 @@ export function readTask(found: FoundSession, root: string, historyFile: string)
   return finishReading(facts, { unknown, what: "tool message(s)" });
 }
 
+/** A reader of the Cline task layout (Cline, and Roo Code, which forked it) kept in `storeDir`. */
+export function clineTaskReader(agent: string, label: string, storeDir: (where: SessionEnvironment) => string): SessionReader {
+  const historyFile = (store: string) => path.join(store, "state", "taskHistory.json");
+  return {
+    agent,
+    storeDir,
+    async find(root, where) {
+      const store = storeDir(where);
+      return findTask(label, path.join(store, "tasks"), historyFile(store), root);
+    },
+    async read(found, root, where) {
+      return readTask(found, root, historyFile(storeDir(where)));
+    },
+  };
+}

@@ -1,8 +1,8 @@
 import path from "node:path";
-import { findTask, readTask } from "./cline-tasks.js";
+import { clineTaskReader } from "./cline-tasks.js";
 import { fromVariable, handoffOverride } from "./env.js";
 import { modifiedAt } from "./files.js";
-import type { SessionEnvironment, SessionReader } from "./types.js";
+import type { SessionEnvironment } from "./types.js";
 import { vscodeGlobalStorage } from "./vscode.js";
 
 /**
@@ -23,14 +23,4 @@ function storeDir(where: SessionEnvironment): string {
   return vscodeGlobalStorage(where, EXTENSION_ID) ?? dataDir;
 }
 
-export const clineReader: SessionReader = {
-  agent: "cline",
-  storeDir,
-  async find(root, where) {
-    const store = storeDir(where);
-    return findTask("Cline", path.join(store, "tasks"), path.join(store, "state", "taskHistory.json"), root);
-  },
-  async read(found, root, where) {
-    return readTask(found, root, path.join(storeDir(where), "state", "taskHistory.json"));
-  },
-};
+export const clineReader = clineTaskReader("cline", "Cline", storeDir);

@@ -1,7 +1,7 @@
 import path from "node:path";
-import { findTask, readTask } from "./cline-tasks.js";
+import { clineTaskReader } from "./cline-tasks.js";
 import { handoffOverride } from "./env.js";
-import type { SessionEnvironment, SessionReader } from "./types.js";
+import type { SessionEnvironment } from "./types.js";
 import { vscodeGlobalStorage } from "./vscode.js";
 
 /**
@@ -16,14 +16,4 @@ function storeDir(where: SessionEnvironment): string {
   return handoffOverride("roo", where) ?? vscodeGlobalStorage(where, EXTENSION_ID) ?? path.join(where.home, ".config", "Code", "User", "globalStorage", EXTENSION_ID);
 }
 
-export const rooReader: SessionReader = {
-  agent: "roo",
-  storeDir,
-  async find(root, where) {
-    const store = storeDir(where);
-    return findTask("Roo Code", path.join(store, "tasks"), path.join(store, "state", "taskHistory.json"), root);
-  },
-  async read(found, root, where) {
-    return readTask(found, root, path.join(storeDir(where), "state", "taskHistory.json"));
-  },
-};
+export const rooReader = clineTaskReader("roo", "Roo Code", storeDir);
