@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { SaveInput } from "../state/build.js";
-import { writeQuietly } from "../store/quiet-write.js";
+import { writeQuietly } from "../store/atomic-write.js";
 import { uniqueSuffix } from "../util/unique-suffix.js";
 import { currentEnvironment } from "./env.js";
 import { readFirstLine } from "./files.js";

@@ -5,6 +5,10 @@ import { uniqueSuffix } from "../util/unique-suffix.js";
 export interface AtomicWriteOptions {
   /** Runs just before the new file replaces the old one; throwing stops the write (a lock lost meanwhile). */
   beforeRename?: () => void;
+  /** false: no fsync of the file and its folder (bookkeeping a crash may lose without harm). */
+  durable?: boolean;
+  /** The permission bits of a new file (a replaced one keeps its own); 0o644 unless given. */
+  mode?: number;
 }
 
 /**
@@ -14,13 +18,14 @@ export interface AtomicWriteOptions {
  */
 export function writeFileAtomic(file: string, content: string, options: AtomicWriteOptions = {}): void {
   const temporary = `${file}.${uniqueSuffix()}.tmp`;
-  const descriptor = openSync(temporary, "wx", 0o644);
+  const durable = options.durable ?? true;
+  const descriptor = openSync(temporary, "wx", options.mode ?? 0o644);
   try {
     // A replaced file keeps its permissions (a private .gitignore, a group-writable package.json).
     const mode = existingMode(file);
     if (mode !== undefined) fchmodSync(descriptor, mode);
     writeFileSync(descriptor, content); // loops until every byte is written
-    fsyncSync(descriptor);
+    if (durable) fsyncSync(descriptor);
   } catch (error) {
     closeSync(descriptor);
     unlinkSync(temporary);
@@ -34,7 +39,17 @@ export function writeFileAtomic(file: string, content: string, options: AtomicWr
     unlinkSync(temporary);
     throw error;
   }
-  syncFolder(path.dirname(file));
+  if (durable) syncFolder(path.dirname(file));
+}
+
+/**
+ * Replaces `file` in one rename, like `writeFileAtomic`, but without fsync and private to the
+ * user: for bookkeeping in the git directory (what a hook read, when it fired) that a crash may
+ * lose without harm and that every agent turn writes, so it must cost no disk flush. Never for a
+ * state file.
+ */
+export function writeQuietly(file: string, text: string): void {
+  writeFileAtomic(file, text, { durable: false, mode: 0o600 });
 }
 
 function existingMode(file: string): number | undefined {
