@@ -1,34 +1,13 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readAgentSession, SESSION_AGENTS } from "@handoff/core";
 import { cleanupTempDirs, makeTempDir } from "@handoff/test-utils";
-import { AGENT_HOMES, installAllFixtures, installFixture, installRepoFixture, PLANTED_SECRETS } from "../fixtures/sessions/install.js";
+import { AGENT_HOMES, installFixture, installRepoFixture, PLANTED_SECRETS, setUpSessions, snapshotOf } from "../fixtures/sessions/install.js";
 
 afterAll(cleanupTempDirs);
-
-function setUp() {
-  const home = makeTempDir("handoff-home-");
-  const root = makeTempDir("handoff-repo-");
-  installAllFixtures(home, root);
-  return { home, root, env: { HOME: home } as NodeJS.ProcessEnv };
-}
-
-function snapshotOf(dir: string): Record<string, number> {
-  const files: Record<string, number> = {};
-  const walk = (at: string) => {
-    for (const name of readdirSync(at)) {
-      const full = path.join(at, name);
-      const info = statSync(full);
-      if (info.isDirectory()) walk(full);
-      else files[full] = info.mtimeMs + info.size;
-    }
-  };
-  walk(dir);
-  return files;
-}
 
 const HOME_AGENTS = ["copilot", "cursor", "qwen", "cline", "roo", "amp", "goose", "droid", "kimi", "antigravity"] as const;
 
@@ -40,7 +19,7 @@ describe("sixteen agents' sessions", () => {
 
 describe("reading each agent's latest session", () => {
   it("GitHub Copilot CLI: events.jsonl, its todo checklist, create/edit, bash exit codes, model", async () => {
-    const { root, env } = setUp();
+    const { root, env } = setUpSessions();
     const { session, notes } = await readAgentSession({ agent: "copilot", root, env });
     expect(session?.sessionId).toBe("7c1d2e3f-4a5b-4c6d-8e7f-901234567890");
     expect(session?.input).toEqual({
@@ -60,7 +39,7 @@ describe("reading each agent's latest session", () => {
   });
 
   it("cursor-agent: store.db (SQLite, read with sql.js on Node 20) in message order, the query inside its wrapper", async () => {
-    const { root, env } = setUp();
+    const { root, env } = setUpSessions();
     const { session, notes } = await readAgentSession({ agent: "cursor", root, env });
     expect(session?.file).toMatch(/store\.db$/);
     expect(session?.input).toEqual({
@@ -76,7 +55,7 @@ describe("reading each agent's latest session", () => {
   });
 
   it("Qwen Code: projects/<cwd>/chats, slash commands skipped, function calls, exit code from the result", async () => {
-    const { root, env } = setUp();
+    const { root, env } = setUpSessions();
     const { session, notes } = await readAgentSession({ agent: "qwen", root, env });
     expect(session?.input).toEqual({
       task: expect.stringContaining("Add retries to the HTTP client"),
@@ -90,7 +69,7 @@ describe("reading each agent's latest session", () => {
   });
 
   it("Cline: the task folder of this repository, its progress checklist, tool messages and task metadata", async () => {
-    const { root, env } = setUp();
+    const { root, env } = setUpSessions();
     const { session } = await readAgentSession({ agent: "cline", root, env });
     expect(session?.input).toEqual({
       task: expect.stringContaining("Convert the settings page to React hooks"),
@@ -105,7 +84,7 @@ describe("reading each agent's latest session", () => {
   });
 
   it("Roo Code: VS Code's globalStorage, the cwd from the first request, updateTodoList, appliedDiff", async () => {
-    const { root, env } = setUp();
+    const { root, env } = setUpSessions();
     const { session, notes } = await readAgentSession({ agent: "roo", root, env });
     expect(session?.input).toEqual({
       task: expect.stringContaining("Move the date helpers into src/dates.ts"),
@@ -118,7 +97,7 @@ describe("reading each agent's latest session", () => {
   });
 
   it("Amp: the thread whose workspace is this repository, its todo_write, create/edit, Bash exit code", async () => {
-    const { root, env } = setUp();
+    const { root, env } = setUpSessions();
     const { session, notes } = await readAgentSession({ agent: "amp", root, env });
     expect(session?.input).toEqual({
       task: expect.stringContaining("Cache the search results for a minute"),
@@ -132,7 +111,7 @@ describe("reading each agent's latest session", () => {
   });
 
   it("Goose: sessions.db, the session of this working directory (not a newer one elsewhere), its todo state", async () => {
-    const { root, env } = setUp();
+    const { root, env } = setUpSessions();
     const { session, notes } = await readAgentSession({ agent: "goose", root, env });
     expect(session?.sessionId).toBe("20251120_2");
     expect(session?.input).toEqual({
@@ -185,7 +164,7 @@ describe("reading each agent's latest session", () => {
   });
 
   it("Factory Droid: sessions/<cwd>/<id>.jsonl with its settings, a text todo list, Execute exit code", async () => {
-    const { root, env } = setUp();
+    const { root, env } = setUpSessions();
     const { session, notes } = await readAgentSession({ agent: "droid", root, env });
     expect(session?.input).toEqual({
       task: expect.stringContaining("Add a /healthz endpoint that checks the database"),
@@ -200,7 +179,7 @@ describe("reading each agent's latest session", () => {
   });
 
   it("Kimi CLI: sessions/<md5 of the cwd>/<id>/context.jsonl, OpenAI-style tool calls, SetTodoList", async () => {
-    const { root, env } = setUp();
+    const { root, env } = setUpSessions();
     const { session, notes } = await readAgentSession({ agent: "kimi", root, env });
     expect(session?.input).toEqual({
       task: expect.stringContaining("Split the report generator into one module per format"),
@@ -214,7 +193,7 @@ describe("reading each agent's latest session", () => {
   });
 
   it("Antigravity: the brain artifacts that link this repository: task, open items, changed files", async () => {
-    const { root, env } = setUp();
+    const { root, env } = setUpSessions();
     const { session, notes } = await readAgentSession({ agent: "antigravity", root, env });
     expect(session?.input).toEqual({
       task: "Add dark mode to the dashboard",
@@ -268,7 +247,7 @@ describe("reading each agent's latest session", () => {
   });
 
   it("never passes a planted secret on, and never writes into the agents' stores", async () => {
-    const { home, root, env } = setUp();
+    const { home, root, env } = setUpSessions();
     const before = snapshotOf(home);
     const read = await Promise.all(HOME_AGENTS.map((agent) => readAgentSession({ agent, root, env })));
     for (const [index, result] of read.entries()) expect(result.session, HOME_AGENTS[index]).toBeDefined();
@@ -278,7 +257,7 @@ describe("reading each agent's latest session", () => {
   });
 
   it("does not take another repository's session", async () => {
-    const { env } = setUp();
+    const { env } = setUpSessions();
     const other = makeTempDir("handoff-other-");
     for (const agent of HOME_AGENTS) {
       const result = await readAgentSession({ agent, root: other, env });
@@ -401,7 +380,7 @@ describe("sessions started in a folder inside the repository", () => {
 
 describe("Cline without task metadata", () => {
   it("takes the model from the messages' modelInfo", async () => {
-    const { home, root, env } = setUp();
+    const { home, root, env } = setUpSessions();
     rmSync(path.join(home, AGENT_HOMES.cline, "tasks", "1763632800000", "task_metadata.json"));
     const { session } = await readAgentSession({ agent: "cline", root, env });
     expect(session?.input).toMatchObject({ model: "claude-sonnet-4-5", provider: "anthropic", filesModified: ["src/Settings.jsx"] });
@@ -410,7 +389,7 @@ describe("Cline without task metadata", () => {
 
 describe("formats handoff does not know", () => {
   it("Amp: a thread of an unknown shape is reported only when no thread of the repository is found", async () => {
-    const { home, root, env } = setUp();
+    const { home, root, env } = setUpSessions();
     const threads = path.join(home, AGENT_HOMES.amp, "threads");
     writeFileSync(path.join(threads, "T-future.json"), JSON.stringify({ id: "T-future", schema: 99, turns: [] }));
     expect((await readAgentSession({ agent: "amp", root, env })).session?.sessionId).toBe("T-019a2b3c-4d5e-7f60-8a9b-0c1d2e3f4a5b");

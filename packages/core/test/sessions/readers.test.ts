@@ -1,36 +1,15 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readAgentSession } from "@handoff/core";
 import { cleanupTempDirs, makeTempDir } from "@handoff/test-utils";
-import { AGENT_HOMES, installAllFixtures, installFixture, PLANTED_SECRETS } from "../fixtures/sessions/install.js";
+import { AGENT_HOMES, installFixture, PLANTED_SECRETS, setUpSessions, snapshotOf } from "../fixtures/sessions/install.js";
 
 afterAll(cleanupTempDirs);
 
-function setUp() {
-  const home = makeTempDir("handoff-home-");
-  const root = makeTempDir("handoff-repo-");
-  installAllFixtures(home, root);
-  return { home, root, env: { HOME: home } as NodeJS.ProcessEnv };
-}
-
-function snapshotOf(dir: string): Record<string, number> {
-  const files: Record<string, number> = {};
-  const walk = (at: string) => {
-    for (const name of readdirSync(at)) {
-      const full = path.join(at, name);
-      const info = statSync(full);
-      if (info.isDirectory()) walk(full);
-      else files[full] = info.mtimeMs + info.size;
-    }
-  };
-  walk(dir);
-  return files;
-}
-
 describe("reading each agent's own latest session", () => {
   it("Claude Code: first request, todos without done items, files, commands with exit codes, model", async () => {
-    const { root, env } = setUp();
+    const { root, env } = setUpSessions();
     const { session, notes } = await readAgentSession({ agent: "claude", root, env });
     expect(session?.input).toEqual({
       task: "Add rate limiting to the login endpoint. My key is [REDACTED] and AWS [REDACTED]",
@@ -51,7 +30,7 @@ describe("reading each agent's own latest session", () => {
   });
 
   it("Codex CLI: the typed request, the plan, apply_patch files, both exit-code formats, model and thread name", async () => {
-    const { root, env } = setUp();
+    const { root, env } = setUpSessions();
     const { session, notes } = await readAgentSession({ agent: "codex", root, env });
     expect(session?.input).toEqual({
       task: "Fix the flaky date test. Use OPENAI_API_KEY=[REDACTED] if needed",
@@ -69,7 +48,7 @@ describe("reading each agent's own latest session", () => {
   });
 
   it("Gemini CLI: replays rewinds and metadata updates, reads tool calls and the todo list", async () => {
-    const { root, env } = setUp();
+    const { root, env } = setUpSessions();
     const { session, notes } = await readAgentSession({ agent: "gemini", root, env });
     expect(session?.input).toEqual({
       task: "Make the CLI print a summary table",
@@ -87,7 +66,7 @@ describe("reading each agent's own latest session", () => {
   });
 
   it("OpenCode: the newest top-level session of the project, its parts and saved todo list", async () => {
-    const { root, env } = setUp();
+    const { root, env } = setUpSessions();
     const { session } = await readAgentSession({ agent: "opencode", root, env });
     expect(session?.sessionId).toBe("ses_01");
     expect(session?.input).toEqual({
@@ -105,7 +84,7 @@ describe("reading each agent's own latest session", () => {
   });
 
   it("never passes a planted secret on, and never writes into the agents' stores", async () => {
-    const { home, root, env } = setUp();
+    const { home, root, env } = setUpSessions();
     const before = snapshotOf(home);
     const read = await Promise.all(["claude", "codex", "gemini", "opencode"].map((agent) => readAgentSession({ agent, root, env })));
     const text = JSON.stringify(read);
@@ -146,7 +125,7 @@ describe("where the sessions are looked for", () => {
   });
 
   it("does not take another repository's session", async () => {
-    const { env } = setUp();
+    const { env } = setUpSessions();
     const other = makeTempDir("handoff-other-");
     for (const agent of ["claude", "codex", "gemini", "opencode"]) {
       const result = await readAgentSession({ agent, root: other, env });
@@ -173,7 +152,7 @@ describe("where the sessions are looked for", () => {
 
 describe("reading defensively", () => {
   it("a truncated or garbled transcript gives notes, not a crash", async () => {
-    const { home, root, env } = setUp();
+    const { home, root, env } = setUpSessions();
     const dir = path.join(home, AGENT_HOMES.claude, "projects", root.replace(/[^a-zA-Z0-9]/g, "-"));
     const file = readdirSync(dir).map((name) => path.join(dir, name))[0]!;
     writeFileSync(file, readFileSync(file, "utf8").slice(0, 2500) + "\n{\"type\":\"user\",\"message\":");
@@ -183,7 +162,7 @@ describe("reading defensively", () => {
   });
 
   it("an agent without a reader says so", async () => {
-    const { root, env } = setUp();
+    const { root, env } = setUpSessions();
     const result = await readAgentSession({ agent: "windsurf", root, env });
     expect(result.session).toBeUndefined();
     expect(result.notes[0]).toMatch(/cannot read Windsurf sessions/);
