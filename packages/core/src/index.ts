@@ -50,16 +50,16 @@ export { findReferences } from "./git/references.js";
 export { operationInProgress } from "./git/operation.js";
 export { commitWorkInProgress, refuseMidOperation, stashWorkInProgress } from "./git/work-in-progress.js";
 
-export { parseState, formatIssues, MAX_STATE_BYTES } from "./serialize/parse.js";
-export type { ParsedState } from "./serialize/parse.js";
-export { stringifyState } from "./serialize/stringify.js";
-export { renderRestoreView, RULE } from "./serialize/restore-view.js";
-export { renderPrompt, pickScenario } from "./serialize/prompt.js";
-export type { PromptScenario, PromptOptions } from "./serialize/prompt.js";
-export { summarizeState } from "./serialize/summary.js";
-export { origin } from "./serialize/origin.js";
-export { validationLines } from "./serialize/validation-lines.js";
-export { displaySafe, displaySafeDeep, displaySafeLines } from "./serialize/sanitize.js";
+export { parseState, formatIssues, MAX_STATE_BYTES } from "./parse/parse.js";
+export type { ParsedState } from "./parse/parse.js";
+export { stringifyState } from "./parse/stringify.js";
+export { renderRestoreView, RULE } from "./views/restore-view.js";
+export { renderPrompt, pickScenario } from "./prompt/prompt.js";
+export type { PromptScenario, PromptOptions } from "./prompt/prompt.js";
+export { summarizeState } from "./views/summary.js";
+export { origin } from "./views/origin.js";
+export { validationLines } from "./views/validation-lines.js";
+export { displaySafe, displaySafeDeep, displaySafeLines } from "./views/sanitize.js";
 
 export { buildState, refreshGitState, DEFAULT_VALIDATION } from "./state/build.js";
 export type { SaveInput, BuildStateOptions } from "./state/build.js";
@@ -110,8 +110,8 @@ export type { IncrementalReadOptions, IncrementalReadResult, IncrementalReadKind
 export type { SessionReader, SessionEnvironment, FoundSession, SessionLookup, SessionReading } from "./sessions/types.js";
 export { redactText, redactDeep, REDACTED } from "./redact/redact.js";
 export type { Redacted } from "./redact/redact.js";
-export { renderPromptWithinBudget, estimateTokens } from "./serialize/budget.js";
-export type { BudgetedPrompt, BudgetOptions } from "./serialize/budget.js";
+export { renderPromptWithinBudget, estimateTokens } from "./prompt/budget.js";
+export type { BudgetedPrompt, BudgetOptions } from "./prompt/budget.js";
 
 export { ruleShapeSchema, ruleProblems, rulesProblems, ruleFiles } from "./schema/rule.js";
 export type { RuleProblem } from "./schema/rule.js";

@@ -18,8 +18,8 @@ import {
   validationSchema,
   violationSchema,
 } from "../src/schema/session-state.js";
-import { MAX_STATE_BYTES, parseState } from "../src/serialize/parse.js";
-import { QUICK_SHAPES, quickParseState } from "../src/serialize/quick-parse.js";
+import { MAX_STATE_BYTES, parseState } from "../src/parse/parse.js";
+import { QUICK_SHAPES, quickParseState } from "../src/parse/quick-parse.js";
 import { loadSession } from "../src/session/load.js";
 import { saveSession } from "../src/session/save.js";
 import { readStateFile } from "../src/store/read-state.js";

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { isHandoffError } from "../src/errors.js";
-import { parseState } from "../src/serialize/parse.js";
-import { pickScenario, renderPrompt } from "../src/serialize/prompt.js";
-import { renderRestoreView } from "../src/serialize/restore-view.js";
-import { stringifyState } from "../src/serialize/stringify.js";
-import { summarizeState } from "../src/serialize/summary.js";
+import { parseState } from "../src/parse/parse.js";
+import { pickScenario, renderPrompt } from "../src/prompt/prompt.js";
+import { renderRestoreView } from "../src/views/restore-view.js";
+import { stringifyState } from "../src/parse/stringify.js";
+import { summarizeState } from "../src/views/summary.js";
 
 const specExample = readFileSync(new URL("./fixtures/spec-example-state.json", import.meta.url), "utf8");
 

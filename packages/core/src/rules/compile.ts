@@ -3,7 +3,7 @@ import { HandoffError } from "../errors.js";
 import { CONFIG_FILE } from "../config/file-name.js";
 import { ruleFiles, rulesProblems, type Rule } from "../schema/rule.js";
 import { compilePattern, type PatternMatcher } from "./matcher.js";
-import { GLOB_OPTIONS, splitGlob } from "./patterns.js";
+import { GLOB_OPTIONS, splitGlob } from "../schema/rule-patterns.js";
 
 /** A rule ready to run: its globs and its pattern compiled once. */
 export interface CompiledRule {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { globProblem, regexProblem, RULE_FLAGS, splitGlob } from "../rules/patterns.js";
+import { globProblem, regexProblem, RULE_FLAGS, splitGlob } from "./rule-patterns.js";
 
 const RULE_ID = /^[\w@][\w@./:-]*$/;
 

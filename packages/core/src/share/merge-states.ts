@@ -1,5 +1,5 @@
 import type { SessionState } from "../schema/session-state.js";
-import { stringifyState } from "../serialize/stringify.js";
+import { stringifyState } from "../parse/stringify.js";
 
 function timeOf(state: SessionState): number {
   const time = Date.parse(state.timestamp);

@@ -3,7 +3,7 @@ import type { AgentInfo } from "../agents/registry.js";
 import { isHandoffError } from "../errors.js";
 import { gitOutput, splitNul } from "../git/run-git.js";
 import type { SessionState } from "../schema/session-state.js";
-import { stringifyState } from "../serialize/stringify.js";
+import { stringifyState } from "../parse/stringify.js";
 import { writeFileAtomic } from "../store/atomic-write.js";
 import { ensureIgnored } from "../store/gitignore.js";
 import { withFileLock } from "../store/lock.js";

@@ -1,8 +1,8 @@
 import { HandoffError } from "../errors.js";
 import { gitOutput, runGit, splitNul } from "../git/run-git.js";
 import type { SessionState } from "../schema/session-state.js";
-import { MAX_STATE_BYTES, parseState } from "../serialize/parse.js";
-import { stringifyState } from "../serialize/stringify.js";
+import { MAX_STATE_BYTES, parseState } from "../parse/parse.js";
+import { stringifyState } from "../parse/stringify.js";
 
 /** A handoff ref's tree holds one `<agent>.json` per agent, and nothing else. */
 const ENTRY_NAME = /^([a-z][a-z0-9_-]{0,63})\.json$/;

@@ -9,7 +9,7 @@ import type {
   TaskStatus,
   Validation,
 } from "../schema/session-state.js";
-import { QUICK_SHAPES } from "../serialize/quick-parse.js";
+import { QUICK_SHAPES } from "../parse/quick-parse.js";
 import { capList, omittedCount } from "./cap-list.js";
 import { filesFromGit, gitSection } from "./git-section.js";
 import { keepUnknownKeys } from "./known-keys.js";

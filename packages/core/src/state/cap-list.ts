@@ -1,4 +1,4 @@
-import { MAX_LIST_JSON_BYTES, MAX_LISTED_FILES } from "../serialize/limits.js";
+import { MAX_LIST_JSON_BYTES, MAX_LISTED_FILES } from "../parse/limits.js";
 
 export interface CappedList {
   kept: string[];

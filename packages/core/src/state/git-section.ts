@@ -1,6 +1,6 @@
 import type { GitSnapshot } from "../git/snapshot.js";
 import type { GitState } from "../schema/session-state.js";
-import { QUICK_SHAPES } from "../serialize/quick-parse.js";
+import { QUICK_SHAPES } from "../parse/quick-parse.js";
 import { capList, omittedCount } from "./cap-list.js";
 import { keepUnknownKeys } from "./known-keys.js";
 

@@ -1,8 +1,8 @@
 import { isUtf8 } from "node:buffer";
 import { statSync } from "node:fs";
-import { MAX_STATE_BYTES } from "../serialize/limits.js";
-import type { ParsedState } from "../serialize/parse.js";
-import { quickParseState } from "../serialize/quick-parse.js";
+import { MAX_STATE_BYTES } from "../parse/limits.js";
+import type { ParsedState } from "../parse/parse.js";
+import { quickParseState } from "../parse/quick-parse.js";
 import { readBoundedFile } from "../util/read-bounded.js";
 
 const MISSING = "missing";

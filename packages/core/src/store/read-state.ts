@@ -1,6 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import { HandoffError, isHandoffError } from "../errors.js";
-import { MAX_STATE_BYTES, parseState, stateTooLarge, type ParsedState } from "../serialize/parse.js";
+import { MAX_STATE_BYTES, parseState, stateTooLarge, type ParsedState } from "../parse/parse.js";
 import { readBoundedFile } from "../util/read-bounded.js";
 
 /** Reads and parses a state file; undefined when there is none. Bad content throws a HandoffError. */

@@ -1,9 +1,9 @@
 import { existsSync, renameSync } from "node:fs";
 import { HandoffError, isHandoffError } from "../errors.js";
-import { MAX_STATE_BYTES } from "../serialize/limits.js";
+import { MAX_STATE_BYTES } from "../parse/limits.js";
 import type { SessionState } from "../schema/session-state.js";
-import type { ParsedState } from "../serialize/parse.js";
-import { stringifyState } from "../serialize/stringify.js";
+import type { ParsedState } from "../parse/parse.js";
+import { stringifyState } from "../parse/stringify.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { withFileLock } from "./lock.js";
 import { readStateFileQuickly } from "./quick-read.js";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, createRepo, testEnv } from "@handoff/test-utils";
 import { saveSession } from "../../src/session/save.js";
-import { stringifyState } from "../../src/serialize/stringify.js";
+import { stringifyState } from "../../src/parse/stringify.js";
 import { writeFileAtomic } from "../../src/store/atomic-write.js";
 import { ensureIgnored, ignoreEntry } from "../../src/store/gitignore.js";
 import { readStateFile } from "../../src/store/read-state.js";

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, repoWithFile } from "@handoff/test-utils";
-import { parseState } from "../../src/serialize/parse.js";
+import { parseState } from "../../src/parse/parse.js";
 import { loadSession } from "../../src/session/load.js";
 import { saveSession } from "../../src/session/save.js";
 import { readStateFile } from "../../src/store/read-state.js";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, createRepo, makeTempDir, repoUnderAnotherRepoHookEnv, STOPPED_ON_A_CONFLICT, testEnv, type TestRepo } from "@handoff/test-utils";
 import type { GitOperation } from "../../src/schema/session-state.js";
-import { renderRestoreView } from "../../src/serialize/restore-view.js";
+import { renderRestoreView } from "../../src/views/restore-view.js";
 import { loadSession } from "../../src/session/load.js";
 import { saveSession } from "../../src/session/save.js";
 import { CLAUDE_FILE, handoffError } from "./helpers.js";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, createRepo } from "@handoff/test-utils";
 import { commitWorkInProgress, stashWorkInProgress } from "../../src/git/work-in-progress.js";
-import { renderRestoreView } from "../../src/serialize/restore-view.js";
+import { renderRestoreView } from "../../src/views/restore-view.js";
 import { loadSession } from "../../src/session/load.js";
 import { openRepo } from "../../src/session/open-repo.js";
 import { saveSession } from "../../src/session/save.js";

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, createRepo, makeTempDir, testEnv } from "@handoff/test-utils";
-import { parseState } from "../../src/serialize/parse.js";
+import { parseState } from "../../src/parse/parse.js";
 import { loadSession } from "../../src/session/load.js";
 import { readStateFile } from "../../src/store/read-state.js";
 

@@ -1,11 +1,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, repoWithFile } from "@handoff/test-utils";
-import { MAX_NESTING_DEPTH } from "../../src/serialize/json-extent.js";
-import { MAX_STATE_BYTES, parseState } from "../../src/serialize/parse.js";
-import { renderPrompt } from "../../src/serialize/prompt.js";
-import { renderRestoreView } from "../../src/serialize/restore-view.js";
-import { stringifyState } from "../../src/serialize/stringify.js";
+import { MAX_NESTING_DEPTH } from "../../src/parse/json-extent.js";
+import { MAX_STATE_BYTES, parseState } from "../../src/parse/parse.js";
+import { renderPrompt } from "../../src/prompt/prompt.js";
+import { renderRestoreView } from "../../src/views/restore-view.js";
+import { stringifyState } from "../../src/parse/stringify.js";
 import { loadSession } from "../../src/session/load.js";
 import { saveSession } from "../../src/session/save.js";
 import { readStateFile } from "../../src/store/read-state.js";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, createRepo, makeTempDir } from "@handoff/test-utils";
 import { readGitSnapshot } from "../../src/git/snapshot.js";
-import { stringifyState } from "../../src/serialize/stringify.js";
+import { stringifyState } from "../../src/parse/stringify.js";
 import { openRepo } from "../../src/session/open-repo.js";
 import { saveSession } from "../../src/session/save.js";
 import { refreshGitState } from "../../src/state/build.js";

@@ -14,11 +14,11 @@ import {
   validationSchema,
   type SessionState,
 } from "../../src/schema/session-state.js";
-import { parseState, type ParsedState } from "../../src/serialize/parse.js";
-import { renderPrompt } from "../../src/serialize/prompt.js";
-import { renderRestoreView } from "../../src/serialize/restore-view.js";
-import { stringifyState } from "../../src/serialize/stringify.js";
-import { summarizeState } from "../../src/serialize/summary.js";
+import { parseState, type ParsedState } from "../../src/parse/parse.js";
+import { renderPrompt } from "../../src/prompt/prompt.js";
+import { renderRestoreView } from "../../src/views/restore-view.js";
+import { stringifyState } from "../../src/parse/stringify.js";
+import { summarizeState } from "../../src/views/summary.js";
 import { ODD_FILE_NAMES } from "./helpers.js";
 
 /** Any own "__proto__" key, at any depth: parse refuses those (copying would drop them). */

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, createRepo, makeTempDir } from "@handoff/test-utils";
 import { getAgent } from "../../src/agents/registry.js";
-import { stringifyState } from "../../src/serialize/stringify.js";
+import { stringifyState } from "../../src/parse/stringify.js";
 import { writeHandOver } from "../../src/session/hand-over.js";
 import { loadSession } from "../../src/session/load.js";
 import { openRepo } from "../../src/session/open-repo.js";

@@ -1,10 +1,10 @@
 import { agentLabel, type AgentInfo } from "../agents/registry.js";
 import type { SessionState, Violation } from "../schema/session-state.js";
 import { formatMinutes, parseMinutes } from "./duration.js";
-import { origin } from "./origin.js";
-import { fencedRecord, multilineSafe } from "./record-fence.js";
-import { displaySafeDeep } from "./sanitize.js";
-import { validationLines } from "./validation-lines.js";
+import { origin } from "../views/origin.js";
+import { fencedRecord, multilineSafe } from "../views/record-fence.js";
+import { displaySafeDeep } from "../views/sanitize.js";
+import { validationLines } from "../views/validation-lines.js";
 
 /** The spec's four handoff scenarios, each with its own prompt template. */
 export type PromptScenario = "continue" | "escalation" | "offline-validation" | "research";

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { renderPromptWithinBudget } from "../../src/serialize/budget.js";
-import { parseState } from "../../src/serialize/parse.js";
-import { renderPrompt, type PromptScenario } from "../../src/serialize/prompt.js";
-import { RECORD_LABEL } from "../../src/serialize/record-fence.js";
-import { renderRestoreView } from "../../src/serialize/restore-view.js";
+import { renderPromptWithinBudget } from "../../src/prompt/budget.js";
+import { parseState } from "../../src/parse/parse.js";
+import { renderPrompt, type PromptScenario } from "../../src/prompt/prompt.js";
+import { RECORD_LABEL } from "../../src/views/record-fence.js";
+import { renderRestoreView } from "../../src/views/restore-view.js";
 import type { SessionState } from "../../src/schema/session-state.js";
 
 const specExample = readFileSync(new URL("../fixtures/spec-example-state.json", import.meta.url), "utf8");
@@ -117,7 +117,7 @@ describe("a prompt cut at its budget", () => {
 
 describe("one-line views of a multi-line task", () => {
   it("the summary line shows the first line, not escaped line breaks", async () => {
-    const { summarizeState } = await import("../../src/serialize/summary.js");
+    const { summarizeState } = await import("../../src/views/summary.js");
     const line = summarizeState(stateWith((raw) => {
       raw.task.description = "Refactor the parser:\n- keep the API";
     }));
