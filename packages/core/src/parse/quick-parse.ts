@@ -1,30 +1,39 @@
 /**
  * A zod-free reading of a state file that is plainly valid, for `handoff restore`'s fast path:
- * loading zod costs more than the whole rest of a restore. It mirrors the schema in
- * schema/session-state.ts (a test holds the two together) and returns what `parseState` would
- * return, known keys in the schema's order and other tools' keys after them. It never judges a
- * file: anything it is not sure of (bad JSON, a repair, a wrong type) gets `undefined`, and the
- * caller runs `parseState`, whose errors are the only ones users see.
+ * loading zod costs more than the whole rest of a restore. It reads the schema through
+ * schema/state-fields.generated.ts, generated from the zod schema (a test fails when it lags), and
+ * returns what `parseState` would return, known keys in the schema's order and other tools' keys
+ * after them. It never judges a file: anything it is not sure of (bad JSON, a repair, a wrong
+ * type, a keyword it does not know) gets `undefined`, and the caller runs `parseState`, whose
+ * errors are the only ones users see.
  */
 import type { SessionState } from "../schema/session-state.js";
-import { CHECK_RESULTS, GIT_OPERATIONS, SEVERITIES, TASK_PRIORITIES, TASK_STATUSES } from "../schema/values.js";
+import { STATE_FIELDS } from "../schema/state-fields.generated.js";
 import { MAX_STATE_BYTES } from "./limits.js";
 import { repairLegacyState } from "./repair.js";
 
 const INVALID = Symbol("invalid");
 type Reader = (value: unknown) => unknown;
-type Shape = Record<string, { read: Reader; optional: boolean }>;
+
+/** The JSON Schema keywords the generated fields use (scripts/state-fields-source.mjs allows no others). */
+interface Field {
+  readonly type?: string;
+  readonly const?: unknown;
+  readonly enum?: readonly unknown[];
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly items?: Field;
+  readonly properties?: { readonly [key: string]: Field };
+  readonly required?: readonly string[];
+  readonly anyOf?: readonly Field[];
+}
 
 /** Values nest no deeper than this here; deeper ones are left to `parseState` and its limit. */
 const MAX_DEPTH = 64;
 
-const string: Reader = (value) => (typeof value === "string" ? value : INVALID);
-const boolean: Reader = (value) => (typeof value === "boolean" ? value : INVALID);
-const integer: Reader = (value) => (Number.isSafeInteger(value) ? value : INVALID);
-const nonNegativeInteger: Reader = (value) => (Number.isSafeInteger(value) && (value as number) >= 0 ? value : INVALID);
-const literal = (expected: string): Reader => (value) => (value === expected ? value : INVALID);
-const oneOf = (allowed: readonly string[]): Reader => (value) => (allowed.includes(value as string) ? value : INVALID);
-const nullable = (read: Reader): Reader => (value) => (value === null ? null : read(value));
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 
 function arrayOf(read: Reader): Reader {
   return (value) => {
@@ -39,138 +48,70 @@ function arrayOf(read: Reader): Reader {
   };
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** A loose object, as zod builds it: the shape's keys in its order, then the other keys as they came. */
-function looseObject(shape: Shape): Reader {
-  const known = Object.keys(shape);
+/** A loose object, as zod builds it: the known keys in the schema's order, then the other keys as they came. */
+function looseObject(properties: { readonly [key: string]: Field }, required: readonly string[]): Reader {
+  const known = Object.entries(properties).map(([key, field]) => ({ key, read: reader(field), optional: !required.includes(key) }));
   return (value) => {
     if (!isPlainObject(value)) return INVALID;
     const result: Record<string, unknown> = {};
-    for (const key of known) {
-      const field = shape[key]!;
+    for (const { key, read, optional } of known) {
       if (!Object.hasOwn(value, key)) {
-        if (field.optional) continue;
+        if (optional) continue;
         return INVALID;
       }
-      const parsed = field.read(value[key]);
+      const parsed = read(value[key]);
       if (parsed === INVALID) return INVALID;
       result[key] = parsed;
     }
-    for (const key of Object.keys(value)) if (!Object.hasOwn(shape, key)) result[key] = value[key];
+    for (const key of Object.keys(value)) if (!Object.hasOwn(properties, key)) result[key] = value[key];
     return result;
   };
 }
 
-const required = (read: Reader) => ({ read, optional: false });
-const optional = (read: Reader) => ({ read, optional: true });
-const fileList = arrayOf(string);
-const checkResult = oneOf(CHECK_RESULTS);
+function anyOf(readers: Reader[]): Reader {
+  return (value) => {
+    for (const read of readers) {
+      const parsed = read(value);
+      if (parsed !== INVALID) return parsed;
+    }
+    return INVALID;
+  };
+}
 
-const taskShape: Shape = {
-  description: required(string),
-  status: optional(oneOf(TASK_STATUSES)),
-  priority: optional(oneOf(TASK_PRIORITIES)),
-  estimated_time: optional(string),
-  time_spent: optional(string),
-  latest_request: optional(string),
-};
+/** Whether `value` is of JSON Schema `type`, within the field's const, enum and range. */
+function matches(field: Field, value: unknown): boolean {
+  switch (field.type) {
+    case "string":
+      if (typeof value !== "string") return false;
+      break;
+    case "boolean":
+      return typeof value === "boolean";
+    case "null":
+      return value === null;
+    case "integer":
+      if (!Number.isSafeInteger(value)) return false;
+      break;
+    case "number":
+      if (typeof value !== "number" || !Number.isFinite(value)) return false;
+      break;
+    default:
+      return false;
+  }
+  if ("const" in field && value !== field.const) return false;
+  if (field.enum && !field.enum.includes(value)) return false;
+  if (typeof value === "number" && (value < (field.minimum ?? -Infinity) || value > (field.maximum ?? Infinity))) return false;
+  return true;
+}
 
-const commandRunShape: Shape = {
-  command: required(string),
-  exit_code: optional(nullable(integer)),
-};
+/** The reader of one field; a field it cannot read leaves every file to `parseState`. */
+function reader(field: Field): Reader {
+  if (field.anyOf) return anyOf(field.anyOf.map(reader));
+  if (field.type === "object" && field.properties) return looseObject(field.properties, field.required ?? []);
+  if (field.type === "array" && field.items) return arrayOf(reader(field.items));
+  return (value) => (matches(field, value) ? value : INVALID);
+}
 
-const contextShape: Shape = {
-  files_modified: optional(fileList),
-  files_created: optional(fileList),
-  files_modified_omitted: optional(nonNegativeInteger),
-  files_created_omitted: optional(nonNegativeInteger),
-  next_steps: optional(arrayOf(string)),
-  commands_run: optional(arrayOf(looseObject(commandRunShape))),
-};
-
-const gitShape: Shape = {
-  branch: required(string),
-  uncommitted_changes: required(boolean),
-  staged_files: required(fileList),
-  last_commit: required(string),
-  issues: optional(arrayOf(string)),
-  prs: optional(arrayOf(string)),
-  detached: optional(boolean),
-  upstream: optional(string),
-  ahead: optional(integer),
-  behind: optional(integer),
-  conflicted_files: optional(fileList),
-  operation: optional(oneOf(GIT_OPERATIONS)),
-  staged_files_omitted: optional(nonNegativeInteger),
-  conflicted_files_omitted: optional(nonNegativeInteger),
-};
-
-const violationShape: Shape = {
-  file: required(string),
-  line: required(nonNegativeInteger),
-  rule: required(string),
-  severity: required(oneOf(SEVERITIES)),
-  message: required(string),
-  fix: optional(string),
-};
-
-const validationShape: Shape = {
-  typescript: optional(checkResult),
-  eslint: optional(checkResult),
-  tests: optional(checkResult),
-  strict_rules: optional(checkResult),
-  violations: optional(arrayOf(looseObject(violationShape))),
-  checked_at: optional(string),
-};
-
-const handoffShape: Shape = {
-  from: optional(string),
-  from_provider: optional(string),
-  to: optional(string),
-  reason: optional(string),
-  at: optional(string),
-  commit: optional(string),
-  stash: optional(string),
-};
-
-const freshnessShape: Shape = {
-  head: required(string),
-  ref: required(string),
-  index: required(string),
-};
-
-const stateShape: Shape = {
-  version: required(literal("2.0")),
-  timestamp: required(string),
-  agent: required(string),
-  provider: optional(string),
-  model: optional(string),
-  task: optional(looseObject(taskShape)),
-  context: optional(looseObject(contextShape)),
-  git: required(looseObject(gitShape)),
-  validation: optional(looseObject(validationShape)),
-  handoff: optional(looseObject(handoffShape)),
-  freshness: optional(looseObject(freshnessShape)),
-};
-
-/** The mirrored objects by name, with which fields are optional: a test compares them with the schema. */
-export const QUICK_SHAPES: Record<string, Record<string, { optional: boolean }>> = {
-  state: stateShape,
-  task: taskShape,
-  commandRun: commandRunShape,
-  context: contextShape,
-  git: gitShape,
-  violation: violationShape,
-  validation: validationShape,
-  handoff: handoffShape,
-  freshness: freshnessShape,
-};
-
-const readState = looseObject(stateShape);
+const readState = reader(STATE_FIELDS);
 
 /** False for what `parseState` refuses beyond the schema: `__proto__` keys, and very deep nesting. */
 function isPlainData(value: unknown, depth: number): boolean {

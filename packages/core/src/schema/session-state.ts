@@ -5,6 +5,10 @@ import { CHECK_RESULTS, GIT_OPERATIONS, SEVERITIES, TASK_PRIORITIES, TASK_STATUS
  * Session state v2.0, as in the specification (spec/session-handoff.md).
  * Every object is loose: fields written by other tools survive a read and a write.
  * Fields the spec does not list are optional additions; no v2.0 field changes type.
+ *
+ * The one description of the state: the JSON Schema (schema/session-state.schema.json, at build)
+ * and the zod-free state-fields.generated.ts (quick parser, key order; `generate:state-fields`)
+ * are made from it, and tests fail while either lags behind.
  */
 
 export { CHECK_RESULTS, GIT_OPERATIONS, SEVERITIES, TASK_PRIORITIES, TASK_STATUSES } from "./values.js";

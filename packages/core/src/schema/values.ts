@@ -1,6 +1,6 @@
 /**
  * The value lists of session state v2.0, free of zod so that fast paths (the CLI's option
- * checks, the quick parser) can use them without loading the schema.
+ * checks) can use them without loading the schema.
  */
 export const CHECK_RESULTS = ["pass", "fail", "not_run", "pending"] as const;
 export const TASK_STATUSES = ["pending", "in_progress", "blocked", "completed"] as const;

@@ -9,7 +9,7 @@ import type {
   TaskStatus,
   Validation,
 } from "../schema/session-state.js";
-import { QUICK_SHAPES } from "../parse/quick-parse.js";
+import { CONTEXT_KEYS, STATE_KEYS, TASK_KEYS } from "../schema/key-order.js";
 import { capList, omittedCount } from "./cap-list.js";
 import { filesFromGit, gitSection } from "./git-section.js";
 import { keepUnknownKeys } from "./known-keys.js";
@@ -42,11 +42,6 @@ export interface BuildStateOptions {
   detectedProvider?: string;
   now?: Date;
 }
-
-// The schema's keys, read from its zod-free mirror so that a save does not load zod.
-const TOP_LEVEL_KEYS = Object.keys(QUICK_SHAPES.state!);
-const CONTEXT_KEYS = Object.keys(QUICK_SHAPES.context!);
-const TASK_KEYS = Object.keys(QUICK_SHAPES.task!);
 
 export const DEFAULT_VALIDATION: Validation = {
   typescript: "not_run",
@@ -117,7 +112,7 @@ export function buildState(options: BuildStateOptions): SessionState {
     handoff: buildHandoff(agent, previous?.handoff, input.reason),
     freshness: snapshot.freshness,
   };
-  return keepUnknownKeys(known, previous, TOP_LEVEL_KEYS);
+  return keepUnknownKeys(known, previous, STATE_KEYS);
 }
 
 /** The same state with its git part recomputed; task, context and validation stay as they were. */

@@ -1,10 +1,8 @@
 import type { GitSnapshot } from "../git/snapshot.js";
 import type { GitState } from "../schema/session-state.js";
-import { QUICK_SHAPES } from "../parse/quick-parse.js";
+import { GIT_KEYS } from "../schema/key-order.js";
 import { capList, omittedCount } from "./cap-list.js";
 import { keepUnknownKeys } from "./known-keys.js";
-
-const GIT_KEYS = Object.keys(QUICK_SHAPES.git!);
 
 /** The `git` part of a state, computed from a snapshot; other tools' keys in `previous` survive. */
 export function gitSection(snapshot: GitSnapshot, previous?: GitState): GitState {

@@ -1,24 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isHandoffError } from "../../src/errors.js";
-import {
-  CHECK_RESULTS,
-  contextSchema,
-  GIT_OPERATIONS,
-  gitSchema,
-  handoffRecordSchema,
-  sessionStateSchema,
-  TASK_PRIORITIES,
-  TASK_STATUSES,
-  taskSchema,
-  validationSchema,
-  type SessionState,
-} from "../../src/schema/session-state.js";
+import type { SessionState } from "../../src/schema/session-state.js";
 import { parseState, type ParsedState } from "../../src/parse/parse.js";
 import { renderPrompt } from "../../src/prompt/prompt.js";
 import { renderRestoreView } from "../../src/views/restore-view.js";
 import { stringifyState } from "../../src/parse/stringify.js";
 import { summarizeState } from "../../src/views/summary.js";
+import { arbitraryFor, fieldPaths, pathsIn, STATE_JSON_SCHEMA } from "../schema/state-arbitrary.js";
 import { ODD_FILE_NAMES } from "./helpers.js";
 
 /** Any own "__proto__" key, at any depth: parse refuses those (copying would drop them). */
@@ -45,125 +34,33 @@ const jsonValue = fc
   .map((value) => JSON.parse(JSON.stringify(value)) as unknown)
   .filter((value) => !hasProtoKey(value));
 
-/** Keys other tools may add: anything but the schema's own keys (and __proto__, see above). */
-function extraKeys(schema: { shape: object }) {
-  const known = Object.keys(schema.shape);
+/** Keys other tools may add: anything but the object's own keys (and __proto__, see above). */
+function extraKeys(known: string[]) {
   const key = fc
     .oneof(oddString, fc.constantFrom("__proto__", "constructor", "toString", "hasOwnProperty", "valueOf"))
     .filter((name) => !known.includes(name) && name !== "__proto__");
   return fc.dictionary(key, jsonValue, { maxKeys: 2, noNullPrototype: true });
 }
 
-function withExtras<T extends object>(base: fc.Arbitrary<T>, schema: { shape: object }) {
-  return fc.tuple(base, extraKeys(schema)).map(([known, extra]) => ({ ...known, ...extra }));
-}
-
-const task = withExtras(
-  fc.record(
-    {
-      description: oddString,
-      status: fc.constantFrom(...TASK_STATUSES),
-      priority: fc.constantFrom(...TASK_PRIORITIES),
-      estimated_time: oddString,
-      time_spent: oddString,
-    },
-    { requiredKeys: ["description"] },
-  ),
-  taskSchema,
-);
-
-const context = withExtras(
-  fc.record(
-    {
-      files_modified: fc.array(fileName, { maxLength: 5 }),
-      files_created: fc.array(fileName, { maxLength: 5 }),
-      next_steps: fc.array(oddString, { maxLength: 5 }),
-      commands_run: fc.array(
-        fc.record({ command: oddString, exit_code: fc.option(fc.integer(), { nil: null }) }, { requiredKeys: ["command"] }),
-        { maxLength: 3 },
-      ),
-    },
-    { requiredKeys: [] },
-  ),
-  contextSchema,
-);
-
-const git = withExtras(
-  fc.record(
-    {
-      branch: oddString,
-      uncommitted_changes: fc.boolean(),
-      staged_files: fc.array(fileName, { maxLength: 5 }),
-      last_commit: oddString,
-      issues: fc.array(issue, { maxLength: 3 }),
-      prs: fc.array(issue, { maxLength: 3 }),
-      detached: fc.boolean(),
-      upstream: oddString,
-      ahead: fc.integer(),
-      behind: fc.integer(),
-      conflicted_files: fc.array(fileName, { maxLength: 3 }),
-      operation: fc.constantFrom(...GIT_OPERATIONS),
-    },
-    { requiredKeys: ["branch", "uncommitted_changes", "staged_files", "last_commit"] },
-  ),
-  gitSchema,
-);
-
-const validation = withExtras(
-  fc.record(
-    {
-      typescript: fc.constantFrom(...CHECK_RESULTS),
-      eslint: fc.constantFrom(...CHECK_RESULTS),
-      tests: fc.constantFrom(...CHECK_RESULTS),
-      strict_rules: fc.constantFrom(...CHECK_RESULTS),
-      violations: fc.array(
-        fc.record(
-          {
-            file: oddString,
-            line: fc.nat(),
-            rule: oddString,
-            severity: fc.constantFrom("STRICT" as const, "FLEXIBLE" as const),
-            message: oddString,
-            fix: oddString,
-          },
-          { requiredKeys: ["file", "line", "rule", "severity", "message"] },
-        ),
-        { maxLength: 3 },
-      ),
-      checked_at: oddString,
-    },
-    { requiredKeys: [] },
-  ),
-  validationSchema,
-);
-
-const handoff = withExtras(
-  fc.record(
-    { from: oddString, from_provider: oddString, to: oddString, reason: oddString, at: oddString, commit: oddString, stash: oddString },
-    { requiredKeys: [] },
-  ),
-  handoffRecordSchema,
-);
-
-const validState: fc.Arbitrary<SessionState> = withExtras(
-  fc.record(
-    {
-      version: fc.constant("2.0" as const),
-      timestamp: oddString,
-      agent: oddString,
-      provider: oddString,
-      model: oddString,
-      task,
-      context,
-      git,
-      validation,
-      handoff,
-      freshness: fc.record({ head: oddString, ref: oddString, index: oddString }),
-    },
-    { requiredKeys: ["version", "timestamp", "agent", "git"] },
-  ),
-  sessionStateSchema,
-) as fc.Arbitrary<SessionState>;
+/** Every field of the zod schema, with other tools' keys beside them. */
+const validFields = {
+  string: oddString,
+  at: {
+    "git.staged_files[]": fileName,
+    "git.conflicted_files[]": fileName,
+    "context.files_modified[]": fileName,
+    "context.files_created[]": fileName,
+    "git.issues[]": issue,
+    "git.prs[]": issue,
+  },
+  extras: extraKeys,
+  maxItems: 5,
+};
+const section = (name: string) => arbitraryFor(STATE_JSON_SCHEMA.properties![name]!, validFields, name);
+const task = section("task");
+const context = section("context");
+const handoff = section("handoff");
+const validState = arbitraryFor(STATE_JSON_SCHEMA, validFields) as fc.Arbitrary<SessionState>;
 
 /** Parses, and for what loads, does everything restore and save do with it. */
 function loadAndUse(text: string): ParsedState | "refused" {
@@ -193,6 +90,12 @@ const sometimesWrong = <T>(arbitrary: fc.Arbitrary<T>) =>
   fc.oneof({ arbitrary, weight: 4 }, { arbitrary: fc.jsonValue({ maxDepth: 2 }), weight: 1 });
 
 describe("parse and stringify, for any input", () => {
+  it("the generated states hold every field of the schema", () => {
+    const seen = new Set<string>();
+    for (const state of fc.sample(validState, { numRuns: 300, seed: 19 })) pathsIn(state, STATE_JSON_SCHEMA, "", seen);
+    expect(fieldPaths(STATE_JSON_SCHEMA).filter((path) => !seen.has(path))).toEqual([]);
+  });
+
   it("any valid state survives stringify then parse unchanged", () => {
     fc.assert(
       fc.property(validState, (state) => {
