@@ -59,7 +59,7 @@ export type { PromptScenario, PromptOptions } from "./prompt/prompt.js";
 export { summarizeState } from "./views/summary.js";
 export { origin } from "./views/origin.js";
 export { validationLines } from "./views/validation-lines.js";
-export { displaySafe, displaySafeDeep, displaySafeLines } from "./views/sanitize.js";
+export { displaySafe, displaySafeDeep, displaySafeLines } from "./util/sanitize.js";
 
 export { buildState, refreshGitState, DEFAULT_VALIDATION } from "./state/build.js";
 export type { SaveInput, BuildStateOptions } from "./state/build.js";

@@ -4,7 +4,7 @@ import { CONFIG_FILE } from "./file-name.js";
 import { configSchema, type HandoffConfig } from "../schema/config.js";
 import { jsonErrorOffset } from "../parse/json-error-offset.js";
 import { formatIssues, jsonSyntaxMessage } from "../parse/parse.js";
-import { displaySafe } from "../views/sanitize.js";
+import { displaySafe } from "../util/sanitize.js";
 import { MAX_SMALL_FILE_BYTES, readBoundedText } from "../util/read-bounded.js";
 
 /** Reads `handoff.config.json` at the repository root; an absent file is an empty config. */

@@ -5,7 +5,7 @@ import { jsonErrorOffset } from "./json-error-offset.js";
 import { lineAndColumn, MAX_NESTING_DEPTH, scanTopLevelObject } from "./json-extent.js";
 import { MAX_STATE_BYTES } from "./limits.js";
 import { repairLegacyState } from "./repair.js";
-import { displaySafe } from "../views/sanitize.js";
+import { displaySafe } from "../util/sanitize.js";
 
 export { MAX_STATE_BYTES };
 

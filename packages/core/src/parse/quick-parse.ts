@@ -1,6 +1,6 @@
 /**
- * A zod-free reading of a state file that is plainly valid, for `handoff restore`'s fast path:
- * loading zod costs more than the whole rest of a restore. It reads the schema through
+ * A zod-free reading of a state file that is plainly valid, for the fast paths (restore, and the
+ * read of the previous state in a save): loading zod costs more than the whole rest of a restore. It reads the schema through
  * schema/state-fields.generated.ts, generated from the zod schema (a test fails when it lags), and
  * returns what `parseState` would return, known keys in the schema's order and other tools' keys
  * after them. It never judges a file: anything it is not sure of (bad JSON, a repair, a wrong

@@ -1,7 +1,7 @@
 import type { CommandRun, SessionState } from "../schema/session-state.js";
 import { renderPrompt, type PromptOptions } from "./prompt.js";
 import { unclosedFence } from "../views/record-fence.js";
-import { displaySafe } from "../views/sanitize.js";
+import { displaySafe } from "../util/sanitize.js";
 
 /** A rough token count: about four characters per token for English text and code. */
 export function estimateTokens(text: string): number {

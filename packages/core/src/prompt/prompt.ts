@@ -3,7 +3,7 @@ import type { SessionState, Violation } from "../schema/session-state.js";
 import { formatMinutes, parseMinutes } from "./duration.js";
 import { origin } from "../views/origin.js";
 import { fencedRecord, multilineSafe } from "../views/record-fence.js";
-import { displaySafeDeep } from "../views/sanitize.js";
+import { displaySafeDeep } from "../util/sanitize.js";
 import { validationLines } from "../views/validation-lines.js";
 
 /** The spec's four handoff scenarios, each with its own prompt template. */

@@ -1,7 +1,7 @@
 import type { Violation } from "../schema/session-state.js";
 import type { SkippedFile, UncheckedRule } from "./check-files.js";
 import { RULE_TIME_BUDGET_MS } from "./matcher.js";
-import { displaySafe } from "../views/sanitize.js";
+import { displaySafe } from "../util/sanitize.js";
 
 /** `app/page.tsx:3  STRICT  design-tokens  hardcoded text-gray-600  (use tokens from ...)`, safe to print. */
 export function formatViolation(violation: Violation): string {

@@ -1,4 +1,4 @@
-import { displaySafe } from "./sanitize.js";
+import { displaySafe } from "../util/sanitize.js";
 
 /**
  * Text that came from an agent's transcript (a task, a request, a plan, a command) reaches the

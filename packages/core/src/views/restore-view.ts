@@ -1,7 +1,7 @@
 import type { SessionState } from "../schema/session-state.js";
 import { origin } from "./origin.js";
 import { multilineSafe } from "./record-fence.js";
-import { displaySafeDeep } from "./sanitize.js";
+import { displaySafeDeep } from "../util/sanitize.js";
 
 export const RULE = "━".repeat(40);
 

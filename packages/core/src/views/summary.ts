@@ -1,6 +1,6 @@
 import type { SessionState } from "../schema/session-state.js";
 import { firstLine } from "./record-fence.js";
-import { displaySafeDeep } from "./sanitize.js";
+import { displaySafeDeep } from "../util/sanitize.js";
 
 /** One line: `claude (groq_primary) · feat/x @ abc1234 · 2 files · in_progress: the task`. */
 export function summarizeState(unsafeState: SessionState): string {
