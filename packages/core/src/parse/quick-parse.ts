@@ -1,11 +1,11 @@
 /**
- * A zod-free reading of a state file that is plainly valid, for the fast paths (restore, and the
- * read of the previous state in a save): loading zod costs more than the whole rest of a restore. It reads the schema through
- * schema/state-fields.generated.ts, generated from the zod schema (a test fails when it lags), and
- * returns what `parseState` would return, known keys in the schema's order and other tools' keys
- * after them. It never judges a file: anything it is not sure of (bad JSON, a repair, a wrong
- * type, a keyword it does not know) gets `undefined`, and the caller runs `parseState`, whose
- * errors are the only ones users see.
+ * A zod-free reading of a state file that is plainly valid, for the fast paths (restore, and a
+ * save's read of the previous state): loading zod costs more than the whole rest of a restore.
+ * It reads the schema through schema/state-fields.generated.ts, generated from the zod schema (a
+ * test fails when it lags), and returns what `parseState` would return, known keys in the
+ * schema's order and other tools' keys after them. It never judges a file: anything it is not
+ * sure of (bad JSON, a repair, a wrong type, a keyword it does not know) gets `undefined`, and
+ * the caller runs `parseState`, whose errors are the only ones users see.
  */
 import type { SessionState } from "../schema/session-state.js";
 import { STATE_FIELDS } from "../schema/state-fields.generated.js";
