@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CONTEXT_KEYS, GIT_KEYS, STATE_KEYS, TASK_KEYS } from "../../src/schema/key-order.js";
 import { contextSchema, gitSchema, sessionStateSchema, taskSchema } from "../../src/schema/session-state.js";
+import { keepUnknownKeys } from "../../src/state/known-keys.js";
 import { stateFieldsSource } from "../../scripts/state-fields-source.mjs";
 import { STATE_JSON_SCHEMA } from "./state-arbitrary.js";
 
@@ -27,5 +28,11 @@ describe("the zod-free description of the state follows the zod schema", () => {
     expect(TASK_KEYS).toEqual(Object.keys(taskSchema.shape));
     expect(CONTEXT_KEYS).toEqual(Object.keys(contextSchema.shape));
     expect(GIT_KEYS).toEqual(Object.keys(gitSchema.shape));
+  });
+
+  it("a state handoff builds takes the key order, whatever order its parts were given in", () => {
+    const known = { git: {}, agent: "claude", version: "2.0", timestamp: "t", task: undefined };
+    const built = keepUnknownKeys(known, { zeta: 1, agent: "old", toString: "kept" }, STATE_KEYS);
+    expect(Object.keys(built)).toEqual(["version", "timestamp", "agent", "git", "zeta", "toString"]);
   });
 });
