@@ -1,6 +1,6 @@
 import { existsSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
-import type { RepoPaths } from "./repo.js";
+import type { RepoPaths } from "./repo-paths.js";
 import { isObjectId } from "../util/object-id.js";
 import { isPathInside } from "../util/paths.js";
 import { readBoundedText } from "../util/read-bounded.js";

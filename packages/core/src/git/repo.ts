@@ -2,15 +2,9 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { HandoffError, isHandoffError } from "../errors.js";
 import { discoverFromFiles } from "./discover-from-files.js";
+import type { RepoPaths } from "./repo-paths.js";
 
-export interface RepoPaths {
-  /** The work tree's top level. */
-  root: string;
-  /** This work tree's git directory (per worktree: `.git/worktrees/<name>` in a linked worktree). */
-  gitDir: string;
-  /** Full commit id of HEAD when it was resolved, or null in a repository with no commits. */
-  head: string | null;
-}
+export type { RepoPaths } from "./repo-paths.js";
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
