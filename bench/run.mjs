@@ -146,6 +146,8 @@ function stormRatios(storm) {
     if (!storm[name]) continue;
     ratios[`${name}Wall`] = storm[name].wall.ratio;
     ratios[`${name}Cpu`] = storm[name].cpu.ratio;
+    // the floor beside each: git running an empty sh hook per event
+    ratios[`${name}EmptyHookWall`] = storm[name].emptyHooks.wallRatio;
     settles.push(storm[name].settleMs.max);
   }
   return { ...ratios, settleMaxMs: Math.max(...settles) };

@@ -10,7 +10,8 @@ one of them, and the rusage of its children then holds the CPU of the whole tree
 
 Prints one JSON line: wall (ms, the command alone), settle (ms from the command's end until the
 state file names HEAD's commit and branch, or null without a state file), drain (ms until the last
-descendant exited), cpu (user + system ms of the command and all its descendants).
+descendant exited), cpu (user + system ms of the command and all its descendants). Exits non-zero
+if the state does not name HEAD any more once the last descendant exited.
 """
 import ctypes
 import json
@@ -80,6 +81,10 @@ def main():
     while reap_all():
         time.sleep(0.002)
     drained = time.monotonic()
+    # Nothing stale at the end, ever: once every refresh has exited, the state must still name HEAD
+    # (a state that matched by chance, mid-storm, and was then overwritten would fail here).
+    if state_file != "-" and not state_on(state_file, commit, branch):
+        sys.exit("the state no longer names HEAD after every refresh exited")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000
     print(json.dumps({"wall": (ended - start) * 1000, "settle": settle, "drain": (drained - ended) * 1000, "cpu": cpu}))

@@ -11,13 +11,33 @@ export const BLOCK_END = "# <<< handoff";
 export const CREATED_LINE = "# created by `handoff hooks install`; `handoff hooks uninstall` deletes this file";
 
 /**
- * An `if` that is true when handoff is on and its runner is installed, setting `handoff_common` to
- * the common git directory. At the top of a main work tree that is `.git`, with no git process to
- * start; elsewhere (a linked worktree, a submodule, GIT_DIR set) `git rev-parse` says where it is.
+ * Finds the git directory (`handoff_git`) and the common one (`handoff_common`) with shell builtins
+ * only, as git itself does: `.git` at the top of a main work tree; in a linked worktree or a
+ * submodule, the absolute GIT_DIR git exports to its hooks, and the common directory its
+ * `commondir` file names (git's setup.c, get_common_dir_noenv). Anything else (a relative GIT_DIR,
+ * GIT_COMMON_DIR set) leaves both empty, and `git rev-parse` answers below.
  */
+const FIND_GIT_DIR = [
+  "handoff_git=",
+  "handoff_common=",
+  "case ${GIT_DIR:-} in",
+  "  '') [ ! -d .git ] || handoff_git=.git ;;",
+  '  /*) [ -n "${GIT_COMMON_DIR:-}" ] || handoff_git=$GIT_DIR ;;',
+  "esac",
+  'if [ -n "$handoff_git" ]; then',
+  "  handoff_common=$handoff_git",
+  '  if [ -f "$handoff_git/commondir" ]; then',
+  '    read -r handoff_common <"$handoff_git/commondir" || :',
+  '    case $handoff_common in /*) ;; *) handoff_common=$handoff_git/$handoff_common ;; esac',
+  "  fi",
+  "fi",
+];
+
+/** An `if` that is true when handoff is on and its runner is installed (the common directory found above or by git). */
 const IF_RUNNER = [
-  'if [ "${HANDOFF_SKIP:-}" != 1 ] && { { [ -z "${GIT_DIR:-}" ] && [ -d .git ] && handoff_common=.git; } ||',
-  '  handoff_common=$(git rev-parse --git-common-dir 2>/dev/null); } && [ -f "$handoff_common/handoff/hook.sh" ]; then',
+  ...FIND_GIT_DIR,
+  'if [ "${HANDOFF_SKIP:-}" != 1 ] && { [ -n "$handoff_common" ] || handoff_common=$(git rev-parse --git-common-dir 2>/dev/null); } &&',
+  '  [ -f "$handoff_common/handoff/hook.sh" ]; then',
 ];
 
 /**
@@ -28,11 +48,10 @@ const IF_RUNNER = [
 function callLines(hook: HookName): string[] {
   if (hook !== "pre-push") {
     // The fast path settles most events of a storm (a rebase's picks, events a queued refresh
-    // covers) in this very process; it knows the git directory only at the top of a main work tree.
+    // covers) in this very process, with builtins only, wherever the git directory was found above.
     return [
       ...IF_RUNNER,
       `  handoff_hook=${hook}`,
-      '  handoff_git=; [ "$handoff_common" != .git ] || handoff_git=.git',
       '  handoff_done=; [ ! -f "$handoff_common/handoff/fast-path.sh" ] || . "$handoff_common/handoff/fast-path.sh"',
       `  [ "$handoff_done" = 1 ] || sh "$handoff_common/handoff/hook.sh" ${hook} "$@"`,
       "fi",

@@ -94,11 +94,13 @@ if [ "$handoff_hook" = --refresh ]; then
   shift
   handoff_mode=refresh
 fi
-if [ -z "\${GIT_DIR:-}" ] && [ -d .git ]; then
-  handoff_git=.git
-else
-  handoff_git=$(git rev-parse --git-dir 2>/dev/null) || exit 0
-fi
+# The git directory without a git process where git says it plainly: .git at the top of a main
+# work tree, or the absolute GIT_DIR git exports to hooks in a linked worktree or a submodule.
+case "\${GIT_DIR:-}" in
+  /*) handoff_git=$GIT_DIR ;;
+  '') [ -d .git ] && handoff_git=.git || handoff_git=$(git rev-parse --git-dir 2>/dev/null) || exit 0 ;;
+  *) handoff_git=$(git rev-parse --git-dir 2>/dev/null) || exit 0 ;;
+esac
 handoff_queue="$handoff_git/handoff/refresh.queued"
 handoff_again="$handoff_git/handoff/refresh.again"
 handoff_boot=
@@ -140,14 +142,15 @@ if [ "\${handoff_mode:-}" = refresh ]; then
   # Start when git is done and the events pause: while they keep coming (a loop of commits, a
   # script switching branches), wait until none came for 0.3 s (scripts and agents fire faster
   # than that), for at most 10 seconds. A storm then costs a refresh or two, not one per event.
-  # An event writes to refresh.again; the refresh compares its time with a mark of its own.
+  # An event truncates refresh.again; the refresh compares its time with a mark of its own. Both
+  # stay empty: truncating a file that holds data makes ext4 flush it (see fast-path-script.ts).
   # (A \`sleep\` without fractions fails here, and the refresh starts at once.)
   handoff_mark="$handoff_git/handoff/refresh.mark"
-  printf x 2>/dev/null >"$handoff_mark"
+  : 2>/dev/null >"$handoff_mark"
   sleep 0.3 2>/dev/null
   handoff_waits=0
   while [ "$handoff_again" -nt "$handoff_mark" ] && [ "$handoff_waits" -lt 33 ]; do
-    printf x 2>/dev/null >"$handoff_mark"
+    : 2>/dev/null >"$handoff_mark"
     sleep 0.3 2>/dev/null || break
     handoff_waits=$((handoff_waits + 1))
   done
@@ -199,7 +202,7 @@ esac
 [ -d "$handoff_git/handoff" ] || mkdir -p "$handoff_git/handoff" 2>/dev/null
 if ! handoff_claim; then
   if handoff_queue_owned; then
-    printf x 2>/dev/null >"$handoff_again"
+    : 2>/dev/null >"$handoff_again"
     exit 0
   fi
   rm -f "$handoff_queue"
@@ -213,7 +216,9 @@ if [ "\${HANDOFF_DEBUG:-}" = 1 ]; then
 else
   (trap '' HUP; exec sh "$0" --refresh "$handoff_hook" "$@") </dev/null >/dev/null 2>&1 &
 fi
-echo "$! $handoff_boot" >|"$handoff_queue"
+# Written over the claim in place (\`1<>\`: no truncation, so no flush, and never an empty marker);
+# a shorter line leaves the claim's last bytes after its newline, which no reader looks at.
+echo "$! $handoff_boot" 1<>"$handoff_queue"
 exit 0
 `;
 }

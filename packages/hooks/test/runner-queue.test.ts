@@ -4,7 +4,7 @@
  * count, then take a while), so that which events started a refresh, and what each read, shows.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, createRepo, makeTempDir, testEnv, type TestRepo } from "@handoff/test-utils";
@@ -144,6 +144,38 @@ describe("the shell runner's refresh queue", () => {
 
     mkdirSync(path.join(b.repo.root, ".git/rebase-apply"));
     expect(commit().status).toBe(0);
+    expect(readFileSync(started, "utf8")).toBe("post-commit\n");
+  });
+
+  it("in a linked worktree, the installed hook finds both git directories from git's GIT_DIR, with no git process", () => {
+    const b = bench();
+    const started = path.join(makeTempDir(), "runner-started");
+    writeFileSync(path.join(b.repo.root, ".git/handoff/hook.sh"), `echo "$@" >> '${started}'\n`);
+    const stub = path.join(makeTempDir(), "post-commit");
+    writeFileSync(stub, renderStub("post-commit"), { mode: 0o755 });
+    const tree = path.join(makeTempDir(), "tree");
+    b.repo.git("worktree", "add", "-q", tree);
+    const gitDir = realpathSync(path.join(b.repo.root, ".git/worktrees/tree"));
+    mkdirSync(path.join(gitDir, "handoff"));
+    // A PATH that holds sh and nothing else: a stub that ran git here would fail to find it.
+    const onlySh = makeTempDir();
+    symlinkSync("/bin/sh", path.join(onlySh, "sh"));
+    const event = () => spawnSync("sh", [stub], { cwd: tree, env: testEnv({ GIT_DIR: gitDir, PATH: onlySh }), encoding: "utf8" });
+    const boot = existsSync("/proc/sys/kernel/random/boot_id") ? readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim() : "";
+
+    writeFileSync(path.join(gitDir, "handoff/refresh.queued"), `${process.pid} ${boot}\n`);
+    expect(event().status).toBe(0);
+    expect(existsSync(started)).toBe(false);
+    // Only its time counts: truncating a file that holds data makes ext4 flush it, milliseconds per event.
+    expect(readFileSync(path.join(gitDir, "handoff/refresh.again"), "utf8")).toBe("");
+
+    mkdirSync(path.join(gitDir, "rebase-merge"));
+    writeFileSync(path.join(gitDir, "handoff/refresh.queued"), `${spawnSync(process.execPath, ["-e", ""]).pid} ${boot}\n`);
+    expect(event().status).toBe(0);
+    expect(existsSync(started)).toBe(false);
+
+    rmSync(path.join(gitDir, "rebase-merge"), { recursive: true });
+    expect(event().status).toBe(0);
     expect(readFileSync(started, "utf8")).toBe("post-commit\n");
   });
 
