@@ -3,7 +3,7 @@ import path from "node:path";
 import type { AgentInfo } from "../agents/registry.js";
 import { CONFIG_FILE } from "../config/file-name.js";
 import { HandoffError } from "../errors.js";
-import { indexPathsAt } from "../git/index-paths.js";
+import { indexHoldsNothingAt } from "../git/index-lookup.js";
 import type { RepoPaths } from "../git/repo.js";
 import { gitOutput, splitNul } from "../git/run-git.js";
 
@@ -25,8 +25,8 @@ function misplaced(target: StateTarget, problem: string, hint: string): HandoffE
  * Refuses a state file path that would make a save overwrite what the user or git keeps there: a
  * folder (it would be moved aside) or a file git tracks (a save would rewrite it). Paths into the
  * git dir are refused when the config is read (`listAgents`); symlinks when the file is written.
- * With the repository's paths, the tracked files are read from its index when it can be read
- * (no git process: save's hottest path); otherwise, and without them, `git ls-files` answers.
+ * Given the repository's paths, an index that plainly holds nothing there answers without a git
+ * process (save's hottest path); otherwise `git ls-files` does.
  */
 export async function assertStateTarget(root: string, target: StateTarget, repo?: RepoPaths): Promise<void> {
   const where = target.fileField
@@ -41,7 +41,9 @@ export async function assertStateTarget(root: string, target: StateTarget, repo?
     // Missing (or a file sits where a folder of its path should be: the write reports that).
   }
   const tracked =
-    (repo && indexPathsAt(repo, target.file)) ?? splitNul(await gitOutput(root, ["--literal-pathspecs", "ls-files", "-z", "--cached", "--", target.file]));
+    repo && indexHoldsNothingAt(repo, target.file)
+      ? []
+      : splitNul(await gitOutput(root, ["--literal-pathspecs", "ls-files", "-z", "--cached", "--", target.file]));
   if (tracked.length > 0) {
     throw misplaced(
       target,

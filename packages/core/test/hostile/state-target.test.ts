@@ -66,12 +66,13 @@ describe("a config that aims state files at .git, tracked files or folders", () 
   });
 
   it.each([
-    ["index version 4", ["update-index", "--index-version", "4"]],
+    ["the index read by handoff", []],
+    ["index version 4 (git's ls-files answers)", ["update-index", "--index-version", "4"]],
     ["a split index (git's ls-files answers)", ["update-index", "--split-index"]],
   ])("a committed default state file is refused with %s, and after git add -N", async (_, layout) => {
     const repo = createRepo();
     repo.commit("state", { ".claude/.session-state.json": "{}\n", "README.md": "# readme\n" });
-    repo.git(...layout);
+    if (layout.length) repo.git(...layout);
     const error = await handoffError(() => saveSession({ cwd: repo.root, agent: "claude", input: { task: "t" } }), "E_CONFIG_INVALID");
     expect(error.message).toContain("is a file tracked by git");
     expect(readFileSync(path.join(repo.root, ".claude/.session-state.json"), "utf8")).toBe("{}\n");
