@@ -39,11 +39,9 @@ export interface SaveSessionResult extends WriteStateResult {
 export async function saveSession(options: SaveSessionOptions): Promise<SaveSessionResult> {
   const opened = options.opened ?? (await openRepo(options.cwd));
   const agent = agentIn(opened, options.agent);
-  // git's reads start first; the target is checked (from the index, usually) while they run.
-  const snapshotRead = options.snapshot ? Promise.resolve(options.snapshot) : readGitSnapshot(opened.repo);
   const targetChecked = assertStateTarget(opened.repo.root, agent, opened.repo);
   targetChecked.catch(() => {}); // awaited by updateStateFile; the snapshot may fail first
-  const snapshot = await snapshotRead;
+  const snapshot = options.snapshot ?? (await readGitSnapshot(opened.repo));
   if (options.github) snapshot.references = mergeReferences(snapshot.references, await readGithubReferences(opened.repo.root));
   const written = await updateStateFile({
     root: opened.repo.root,
