@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { HandoffError } from "../errors.js";
 import { gitEnvironment } from "./env.js";
 
@@ -60,6 +60,23 @@ export function runGit(cwd: string, args: readonly string[], options: GitRunOpti
       child.stdin.end(options.input);
     }
   });
+}
+
+/**
+ * runGit without an event loop: no streams or sockets to set up, for a read whose caller has
+ * nothing else to do meanwhile (save's two reads; bench/README.md, 18). No input, no size cap:
+ * like runGit, the output is what git prints about this repository.
+ */
+export function runGitSync(cwd: string, args: readonly string[], options: Pick<GitRunOptions, "env"> = {}): GitRun {
+  const result = spawnSync("git", args, {
+    cwd,
+    env: gitEnvironment(options.env ?? process.env),
+    stdio: ["ignore", "pipe", "pipe"],
+    maxBuffer: Number.POSITIVE_INFINITY,
+    windowsHide: true,
+  });
+  if (result.error) throw gitNotStarted(result.error);
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr.toString("utf8") };
 }
 
 /** Like runGit, but a non-zero exit is a HandoffError naming the command. */

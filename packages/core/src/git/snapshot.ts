@@ -7,7 +7,7 @@ import { logArgs, parseLog, type CommitSummary } from "./log.js";
 import { operationInProgress } from "./operation.js";
 import { findReferences, type References } from "./references.js";
 import type { RepoPaths } from "./repo.js";
-import { gitCommandFailed, runGit } from "./run-git.js";
+import { gitCommandFailed, runGitSync } from "./run-git.js";
 import { parseStatus, type StatusSummary } from "./status.js";
 
 export interface GitSnapshot {
@@ -24,7 +24,7 @@ export interface GitSnapshot {
 const SUBJECTS_SCANNED_FOR_REFERENCES = 20;
 const STATUS_ARGS = ["status", "--porcelain=v2", "-z", "--branch", "--untracked-files=all", "--ignore-submodules=dirty"];
 
-/** Everything handoff needs from git, in two git processes run side by side. */
+/** Everything handoff needs from git, in two git processes. */
 export async function readGitSnapshot(repo: RepoPaths): Promise<GitSnapshot> {
   try {
     return await readSnapshot(repo);
@@ -36,12 +36,14 @@ export async function readGitSnapshot(repo: RepoPaths): Promise<GitSnapshot> {
 
 /**
  * One read-only git command's output. These two reads are the whole of `handoff save` beyond
- * Node's start, so they run as plain child processes (runGit: the same cleaned environment as
+ * Node's start, so they run as plain child processes (the same cleaned environment as
  * simple-git's client, fixed arguments, nothing from input) rather than through simple-git,
- * whose load and task queue cost save about 10% (bench/README.md, 14).
+ * whose load and task queue cost save about 10% (bench/README.md, 14), and one after the other
+ * with `spawnSync`, like the floor save is measured against: no streams, sockets or event-loop
+ * turns to pay for, which cost more than running them side by side saved (bench/README.md, 18).
  */
-async function readGit(root: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<string> {
-  const result = await runGit(root, args, { env });
+function readGit(root: string, args: readonly string[], env: NodeJS.ProcessEnv): string {
+  const result = runGitSync(root, args, { env });
   if (result.code !== 0) throw new Error(result.stderr.trim() || `git ${args[0]} exited with code ${result.code}`);
   return result.stdout.toString("utf8");
 }
@@ -51,14 +53,8 @@ async function readSnapshot(repo: RepoPaths): Promise<GitSnapshot> {
   const index = indexFingerprint(repo.gitDir);
   // Cleaned once: reading every variable of process.env is slow enough to show on save.
   const env = gitEnvironment();
-  const statusOutput = readGit(repo.root, STATUS_ARGS, env);
-  // The log runs alongside status (the two processes overlap) when HEAD had a commit a moment
-  // ago; status still decides whether there is one.
-  const recentCommits = () => readGit(repo.root, logArgs(SUBJECTS_SCANNED_FOR_REFERENCES), env).then(parseLog);
-  const early = repo.head ? recentCommits() : undefined;
-  early?.catch(() => undefined); // a failure surfaces below, where it is awaited, or is moot
-  const status = parseStatus(await statusOutput);
-  const commits = status.head ? await (early ?? recentCommits()) : [];
+  const status = parseStatus(readGit(repo.root, STATUS_ARGS, env));
+  const commits = status.head ? parseLog(readGit(repo.root, logArgs(SUBJECTS_SCANNED_FOR_REFERENCES), env)) : [];
   const inProgress = operationInProgress(repo.gitDir);
   const branch = status.branch ?? inProgress?.branch ?? null;
   return {

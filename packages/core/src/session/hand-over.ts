@@ -32,7 +32,8 @@ export async function writeHandOver(options: WriteHandOverOptions): Promise<Hand
   const { opened, source, to } = options;
   const root = opened.repo.root;
   // A target that is tracked or a folder is refused before anything there is backed up.
-  await assertStateTarget(root, to);
+  const targetChecked = assertStateTarget(root, to, opened.repo);
+  await targetChecked;
   // Refuse a symlinked path before anything is moved aside: the backup must not go through it either.
   const file = preparePathForWrite(root, to.file);
   let replaced: string | undefined;
@@ -51,6 +52,7 @@ export async function writeHandOver(options: WriteHandOverOptions): Promise<Hand
   const written = await updateStateFile({
     root,
     agent: to,
+    targetChecked,
     update: () =>
       handOver(source, {
         to: to.name,

@@ -39,7 +39,7 @@ export interface SaveSessionResult extends WriteStateResult {
 export async function saveSession(options: SaveSessionOptions): Promise<SaveSessionResult> {
   const opened = options.opened ?? (await openRepo(options.cwd));
   const agent = agentIn(opened, options.agent);
-  const targetChecked = assertStateTarget(opened.repo.root, agent);
+  const targetChecked = assertStateTarget(opened.repo.root, agent, opened.repo);
   targetChecked.catch(() => {}); // awaited by updateStateFile; the snapshot may fail first
   const snapshot = options.snapshot ?? (await readGitSnapshot(opened.repo));
   if (options.github) snapshot.references = mergeReferences(snapshot.references, await readGithubReferences(opened.repo.root));

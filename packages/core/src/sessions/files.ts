@@ -7,9 +7,11 @@ import { readBoundedText } from "../util/read-bounded.js";
 /** Transcripts larger than this are read from their end: the latest work is what matters. */
 const MAX_READ_BYTES = 64 * 1024 * 1024;
 
+// Most folders and files looked for are missing (agents not installed): asked without throwing,
+// since building an exception for each costs more than the system call.
 export function listDir(dir: string): Dirent[] {
   try {
-    return readdirSync(dir, { withFileTypes: true });
+    return statSync(dir, { throwIfNoEntry: false }) ? readdirSync(dir, { withFileTypes: true }) : [];
   } catch {
     return [];
   }
@@ -17,7 +19,7 @@ export function listDir(dir: string): Dirent[] {
 
 export function modifiedAt(file: string): number {
   try {
-    return statSync(file).mtimeMs;
+    return statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
   } catch {
     return 0;
   }

@@ -1,3 +1,5 @@
+import { statSync } from "node:fs";
+import path from "node:path";
 import { agentLabel } from "../agents/registry.js";
 import type { SaveInput } from "../state/build.js";
 import { currentEnvironment } from "./env.js";
@@ -68,12 +70,19 @@ export async function readAgentSession(options: ReadAgentSessionOptions): Promis
   }
 }
 
-/** Whether `agent` has a session for the repository that handoff can read (for `handoff agents`). */
+/**
+ * Whether `agent` has a session for the repository that handoff can read (for `handoff agents`).
+ * An agent whose store folder is not on this machine (most of them, on most machines) is
+ * answered by one `stat`, without running its reader's search.
+ */
 export async function hasAgentSession(agent: string, root: string, env?: NodeJS.ProcessEnv): Promise<boolean> {
   const reader = sessionReaderFor(agent);
   if (!reader) return false;
+  const where = currentEnvironment(env);
   try {
-    return (await reader.find(root, currentEnvironment(env))).session !== undefined;
+    const store = reader.storeDir(where);
+    if (path.isAbsolute(store) && !statSync(store, { throwIfNoEntry: false })) return false;
+    return (await reader.find(root, where)).session !== undefined;
   } catch {
     return false;
   }

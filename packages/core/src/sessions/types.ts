@@ -30,7 +30,11 @@ export interface SessionReading {
 /** One agent's own session store, read-only. */
 export interface SessionReader {
   agent: string;
-  /** The folder this reader reads, after HANDOFF_<AGENT>_DIR and the agent's own variables. */
+  /**
+   * The folder this reader reads, after HANDOFF_<AGENT>_DIR and the agent's own variables. When
+   * it is absolute, `find` looks at nothing outside it: a missing folder means no session
+   * (`hasAgentSession` answers from one stat). A relative one is in the repository.
+   */
   storeDir(where: SessionEnvironment): string;
   /** The newest session whose working directory is `root` or inside it. */
   find(root: string, where: SessionEnvironment): Promise<SessionLookup>;

@@ -65,6 +65,28 @@ describe("a config that aims state files at .git, tracked files or folders", () 
     expect(readFileSync(path.join(committed.root, ".claude/.session-state.json"), "utf8")).toBe("{}\n");
   });
 
+  it.each([
+    ["the index read by handoff", []],
+    ["index version 4 (git's ls-files answers)", ["update-index", "--index-version", "4"]],
+    ["a split index (git's ls-files answers)", ["update-index", "--split-index"]],
+  ])("a committed default state file is refused with %s, and after git add -N", async (_, layout) => {
+    const repo = createRepo();
+    repo.commit("state", { ".claude/.session-state.json": "{}\n", "README.md": "# readme\n" });
+    if (layout.length) repo.git(...layout);
+    const error = await handoffError(() => saveSession({ cwd: repo.root, agent: "claude", input: { task: "t" } }), "E_CONFIG_INVALID");
+    expect(error.message).toContain("is a file tracked by git");
+    expect(readFileSync(path.join(repo.root, ".claude/.session-state.json"), "utf8")).toBe("{}\n");
+
+    repo.write({ ".codex/.session-state.json": "{}\n" });
+    repo.git("add", "-N", ".codex/.session-state.json");
+    await handoffError(() => saveSession({ cwd: repo.root, agent: "codex", input: { task: "t" } }), "E_CONFIG_INVALID");
+    expect(readFileSync(path.join(repo.root, ".codex/.session-state.json"), "utf8")).toBe("{}\n");
+    // Untracked again, the same path saves.
+    repo.git("rm", "-q", "--cached", "--", ".claude/.session-state.json");
+    await saveSession({ cwd: repo.root, agent: "claude", input: { task: "t" } });
+    expect(readFileSync(path.join(repo.root, ".claude/.session-state.json"), "utf8")).toContain('"t"');
+  });
+
   it("a folder (tracked or not) is a config error and is never moved aside", async () => {
     const repo = repoWithAgents({ claude: { file: "src" }, mine: "empty" });
     mkdirSync(path.join(repo.root, "empty"));
