@@ -2,7 +2,7 @@ import { BUILT_IN_AGENT_NAMES, TASK_PRIORITIES, TASK_STATUSES } from "@handoff/c
 import { completable } from "@modelcontextprotocol/sdk/server/completable.js";
 import { McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
-import { z } from "zod/v4";
+import * as z from "zod/v4";
 import packageJson from "../../package.json" with { type: "json" };
 import { agentsWithState } from "./agents-with-state.js";
 import type { TextKind } from "./handlers.js";
