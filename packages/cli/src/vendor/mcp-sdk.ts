@@ -1,3 +1,5 @@
+// First: the SDK's schemas are built after it (see the file).
+import "./shims/mcp-sdk/zod-jitless.js";
 export { McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
 export { completable } from "@modelcontextprotocol/sdk/server/completable.js";
 export { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
