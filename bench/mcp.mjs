@@ -7,7 +7,8 @@
 // - start: spawning `handoff mcp` until its answer to `initialize` arrives, against spawning
 //   `node -e 0` until it exits (target: at most 1.3x), interleaved, the order alternating; and,
 //   for reference, a bare server of the same SDK build (dist/vendor/mcp-sdk.cjs) with no tool:
-//   what the SDK alone costs.
+//   what the SDK alone costs; and a plain script that reads the request line and writes an answer
+//   line with no SDK: what Node's own stdin and stdout cost a server.
 // - handoff_status: a tools/call round trip in a running server: the first call (which loads the
 //   tool code) and the median of the calls after it, with `handoff status --json` for reference.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
@@ -25,6 +26,16 @@ const BARE_SERVER = [
   `const server = new McpServer({ name: "handoff", version: "0" }, { jsonSchemaValidator: { getValidator() { throw new Error("unused"); } } });`,
   `server.connect(new StdioServerTransport());`,
   `process.stdin.once("end", () => server.close());`,
+].join("\n");
+/** Node's own floor for a stdio server: one line in, one line out, no SDK. */
+const STDIO_ONLY = [
+  `let text = "";`,
+  `process.stdin.on("data", (chunk) => {`,
+  `  text += chunk;`,
+  `  if (!text.includes("\\n")) return;`,
+  `  const { id } = JSON.parse(text.slice(0, text.indexOf("\\n")));`,
+  `  process.stdout.write(JSON.stringify({ jsonrpc: "2.0", id, result: { serverInfo: { name: "handoff" } } }) + "\\n");`,
+  `});`,
 ].join("\n");
 const NODE = process.execPath;
 const args = process.argv.slice(2);
@@ -93,10 +104,10 @@ function timeNode() {
   return new Promise((resolve) => spawn(NODE, ["-e", "0"], { env }).once("exit", () => resolve(Number(process.hrtime.bigint() - start) / 1e6)));
 }
 
-const samples = { start: [], node: [], sdk: [] };
-const SIDES = { start: () => timeStart(), node: timeNode, sdk: () => timeStart(["-e", BARE_SERVER]) };
+const samples = { start: [], node: [], sdk: [], stdio: [] };
+const SIDES = { start: () => timeStart(), node: timeNode, sdk: () => timeStart(["-e", BARE_SERVER]), stdio: () => timeStart(["-e", STDIO_ONLY]) };
 for (let round = 0; round < WARMUP + rounds; round++) {
-  const order = round % 2 === 0 ? ["start", "node", "sdk"] : ["sdk", "node", "start"];
+  const order = round % 2 === 0 ? ["start", "node", "sdk", "stdio"] : ["stdio", "sdk", "node", "start"];
   for (const side of order) {
     const ms = await SIDES[side]();
     if (round >= WARMUP) samples[side].push(ms);
@@ -125,6 +136,7 @@ rmSync(tmp, { recursive: true, force: true });
 const start = median(samples.start);
 const node = median(samples.node);
 const sdk = median(samples.sdk);
+const stdio = median(samples.stdio);
 const result = {
   rounds,
   start_ms: +start.toFixed(1),
@@ -133,6 +145,8 @@ const result = {
   start_target: TARGET,
   sdk_alone_ms: +sdk.toFixed(1),
   sdk_alone_ratio: +(sdk / node).toFixed(2),
+  stdio_only_ms: +stdio.toFixed(1),
+  stdio_only_ratio: +(stdio / node).toFixed(2),
   status_first_call_ms: +calls[0].toFixed(1),
   status_call_ms: +median(calls.slice(1)).toFixed(1),
   cli_status_ms: +median(cli).toFixed(1),
@@ -140,5 +154,6 @@ const result = {
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
 console.log(`handoff mcp: spawn → initialize answer ${fmt(start)} / node -e 0 ${fmt(node)} = ${result.start_ratio}x (target ≤ ${TARGET}x)`);
 console.log(`the SDK alone (a bare server of the same build): ${fmt(sdk)} = ${result.sdk_alone_ratio}x node -e 0`);
+console.log(`no SDK (a script answering one line on stdio): ${fmt(stdio)} = ${result.stdio_only_ratio}x node -e 0`);
 console.log(`handoff_status round trip: first call ${fmt(calls[0])}, then ${fmt(median(calls.slice(1)))} (handoff status --json: ${fmt(median(cli))})`);
 console.log(JSON.stringify(result));
