@@ -54,7 +54,7 @@ function sdkWithoutZodThree(): Plugin {
  * The SDK's types.js builds every schema of the protocol when it loads, 784 zod schemas, client
  * side and all, which was most of the time `handoff mcp` took to answer `initialize`. Its calls
  * of zod and of its schemas' methods build values and nothing else, so they are marked pure, and
- * esbuild leaves out the schemas the server never reaches (a third of them). A schema in use is
+ * esbuild leaves out the schemas the server never reaches (two fifths of them). A schema in use is
  * never left out: only an unused value is.
  */
 const SDK_TYPES = /[\\/]@modelcontextprotocol[\\/]sdk[\\/]dist[\\/]esm[\\/]types\.js$/;
