@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Options } from "tsup";
 import { baseConfig } from "../../tsup.config.base.js";
+import { MCP_LATER_ENTRIES, mcpBundlePlugins } from "./build/mcp-bundle.js";
 
 type Plugin = NonNullable<Options["esbuildPlugins"]>[number];
 
@@ -145,6 +146,7 @@ export default defineConfig({
     cli: "src/cli.ts",
     ...Object.fromEntries(PROGRAM_NAMES.map((name) => [name, `src/programs/${name}.ts`])),
     ...Object.fromEntries(VENDOR_NAMES.map((name) => [`vendor/${name}`, `src/vendor/${name}.ts`])),
+    ...MCP_LATER_ENTRIES,
   },
   format: ["cjs"],
   splitting: false,
@@ -155,7 +157,7 @@ export default defineConfig({
     : [/.*/],
   minify: true,
   define: { __COMMAND_PROGRAMS__: JSON.stringify(COMMAND_PROGRAMS) },
-  esbuildPlugins: [vendoredLibraries(), libraryShims(), directWorkspaceImports()],
+  esbuildPlugins: [...mcpBundlePlugins(), vendoredLibraries(), libraryShims(), directWorkspaceImports()],
   esbuildOptions(options) {
     options.alias = WORKSPACE;
   },

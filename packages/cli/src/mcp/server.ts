@@ -2,7 +2,8 @@ import { BUILT_IN_AGENT_NAMES, TASK_PRIORITIES, TASK_STATUSES } from "@handoff/c
 import { completable } from "@modelcontextprotocol/sdk/server/completable.js";
 import { McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
-import { z } from "zod/v4";
+// At run time this is dist/vendor/mcp-sdk.cjs, which has only the builders src/vendor/mcp-sdk.ts lists.
+import * as z from "zod/v4";
 import packageJson from "../../package.json" with { type: "json" };
 import { agentsWithState } from "./agents-with-state.js";
 import type { TextKind } from "./handlers.js";
