@@ -1,6 +1,6 @@
 import { agentIn, HandoffError, isHandoffError, openRepo, readStateFile, statePath, type AgentInfo, type TaskPriority, type TaskStatus } from "@handoff/core";
 import save from "../../commands/save.js";
-import { CORRUPT_STATE_HINT } from "../messages.js";
+import { CORRUPT_STATE_HINT } from "../../messages/mcp.js";
 import type { ToolAnswer } from "../result.js";
 import { runCommand } from "../run-command.js";
 
