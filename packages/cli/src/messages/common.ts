@@ -21,3 +21,6 @@ export const redacted = (count: number, from: string) => `🔒 Redacted ${countO
 
 export const NO_STATE_SAVED = "No session state saved in this repository yet.";
 export const RUN_SAVE = "   Run: handoff save <agent>   (handoff agents lists them)";
+
+/** A warning line: the icon, two spaces (the emoji is wide), the text. */
+export const warning = (text: string) => `⚠️  ${text}`;
