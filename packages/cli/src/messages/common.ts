@@ -1,9 +1,16 @@
 /**
  * Texts more than one command prints: usage errors, the notes of a save, counted words. Like every
  * file in this folder: named constants and small functions returning strings, nothing built at load
- * and no import but a type or a small helper of core, so that a command pays only for the texts it uses.
+ * and no import but types and each other, so that a command pays only for the texts it uses.
  */
-import { countOf } from "@handoff/core";
+
+/**
+ * "1 file", "3 files". Core's countOf (rules/format.ts) says the same, but its module loads the rule
+ * matcher and re2js at the top: every command would load them just to parse its arguments.
+ */
+export function countOf(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
 
 
 export const missingArgument = (name: string | undefined) => `missing <${name}>`;
@@ -24,3 +31,7 @@ export const RUN_SAVE = "   Run: handoff save <agent>   (handoff agents lists th
 
 /** A warning line: the icon, two spaces (the emoji is wide), the text. */
 export const warning = (text: string) => `⚠️  ${text}`;
+
+/** "an error", "3 errors": the git hooks' logged errors, in `status` and `doctor`. */
+export const hookErrorCount = (count: number) => (count === 1 ? "an error" : `${count} errors`);
+export const savedAgo = (age: string) => `saved ${age}`;

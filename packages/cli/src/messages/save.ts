@@ -1,5 +1,5 @@
 /** `handoff save` (and the save inside `switch`): what a save did besides writing, and what it read. */
-import { countOf } from "@handoff/core";
+import { countOf } from "./common.js";
 
 export const movedAsideOnSave = (file: string, backup: string) =>
   `⚠️  ${file} could not be read; its bytes were moved to ${backup} and a fresh state was written`;

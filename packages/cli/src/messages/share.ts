@@ -1,5 +1,5 @@
 /** `handoff push` and `handoff pull`. */
-import { countOf } from "@handoff/core";
+import { countOf } from "./common.js";
 
 export const remoteAndRef = (remote: string, ref: string) => `${remote} (${ref})`;
 

@@ -1,4 +1,5 @@
 /** `handoff status` and `handoff agents`: the table headers, cells and notices under them. */
+import { hookErrorCount } from "./common.js";
 
 export const STATUS_HEADER = ["AGENT", "PROVIDER", "BRANCH", "SAVED", "GIT", "TASK"];
 export const UNKNOWN_PROVIDER = "unknown";
@@ -24,7 +25,6 @@ export const AGENT_HOOKS_HEADER = ["AGENT", "FILES", "LAST FIRED"];
 /** The one line `handoff status` shows when states went stale because this clone has no hooks. */
 export const NO_HOOKS_HERE =
   "⚠️  States go stale here: the git hooks are not installed in this clone. Run `npx handoff hooks install` (or the project's install, where `handoff init` added its prepare step)";
-export const hookErrorCount = (count: number) => (count === 1 ? "an error" : `${count} errors`);
 export const hookErrorsLogged = (count: number, hook: string, age: string, firstLine: string) =>
   `⚠️  The git hooks logged ${hookErrorCount(count)} in the last 7 days; the latest (${hook}, ${age}): ${firstLine}`;
 export const seeHookLog = (log: string) => `   See ${log}; once the cause is fixed, \`handoff doctor --fix\` clears it`;
