@@ -1,12 +1,12 @@
 import { displaySafe, type OpenedRepo } from "@handoff/core";
 import { installMcpServer, uninstallMcpServer, type McpRegistration } from "@handoff/hooks";
 import type { Output } from "../output.js";
-import { hintLine, MCP_ACTION_TEXT, mcpRegistration, mcpServerFor, MCP_NOT_REGISTERED, NO_MCP_AGENT } from "../messages/setup.js";
+import { hintLine, MCP_ACTION_TEXT, mcpIcon, mcpRegistration, mcpServerFor, MCP_NOT_REGISTERED, NO_MCP_AGENT } from "../messages/setup.js";
 
 const ACTION_TEXT: Record<McpRegistration["action"], string> = MCP_ACTION_TEXT;
 
 function printRegistration(out: Output, registration: McpRegistration): void {
-  const icon = registration.action === "failed" ? "❌" : registration.action === "theirs" ? "⚠️ " : "✅";
+  const icon = mcpIcon(registration.action);
   const why = registration.reason ? ` (${registration.reason})` : "";
   out.line(displaySafe(mcpRegistration(icon, registration.file, ACTION_TEXT[registration.action], why)));
   if (registration.error) {

@@ -91,6 +91,8 @@ export const MCP_ACTION_TEXT = {
   failed: "left untouched",
   theirs: 'already names a server "handoff" that handoff did not write; left as it is',
 } as const;
+/** ❌ for a file left untouched, ⚠️ for a server of the user's named handoff, ✅ otherwise. */
+export const mcpIcon = (action: string) => (action === "failed" ? "❌" : action === "theirs" ? "⚠️ " : "✅");
 export const mcpRegistration = (icon: string, file: string, action: string, why: string) => `${icon} ${file}: ${action}${why}`;
 export const NO_MCP_AGENT = "ℹ️  MCP: no agent with a project MCP file in use here (name them with --agents claude,codex,...)";
 export const mcpServerFor = (command: string) => `MCP server for the agents in use (they start it as: ${command}):`;
