@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError } from "./errors.js";
+import { notOneOfOption } from "./messages/common.js";
 
 export interface OptionSpec {
   type: "string" | "boolean";
@@ -71,7 +72,7 @@ export function flag(parsed: ParsedArgs, name: string): boolean {
 export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(value)) {
-    throw new UsageError(`--${name} must be one of ${allowed.join(", ")}; got "${value}"`);
+    throw new UsageError(notOneOfOption(name, allowed, value));
   }
   return value as T;
 }

@@ -6,21 +6,25 @@ import { ExitError, UsageError } from "./errors.js";
 import { EXIT, exitCodeOf } from "./exit-codes.js";
 import { createOutput, type Output } from "./output.js";
 import { commandFirst } from "./leading-options.js";
+import {
+  agentsLine,
+  CHECK_PATH_HINT,
+  commandLine,
+  commandsLine,
+  DEBUG_HINT,
+  errorLine,
+  failedUnexpectedly,
+  GENERIC_USAGE,
+  mainHelp,
+  PERMISSION_HINT,
+  systemCallFailed,
+  unknownCommand,
+  usageLine,
+} from "./messages/main.js";
 import packageJson from "../package.json" with { type: "json" };
 
 function help(commands: CommandTable): string {
-  return [
-    "handoff: switch AI coding agents mid-task without losing context",
-    "",
-    "Usage: handoff <command> [options]",
-    "",
-    "Commands:",
-    ...Object.entries(commands).map(([name, entry]) => `  ${name.padEnd(9)} ${entry.summary}`),
-    "",
-    "Every command takes -C, --cwd <path> (before or after its name, as git does) and -h, --help.",
-    "Run `handoff <command> --help` for a command's options.",
-    "Exit codes: 0 ok, 1 something needs your action, 2 bad usage.",
-  ].join("\n");
+  return mainHelp(Object.entries(commands).map(([name, entry]) => commandLine(name, entry.summary)));
 }
 
 async function run(commands: CommandTable, argv: string[], out: Output): Promise<number> {
@@ -34,7 +38,7 @@ async function run(commands: CommandTable, argv: string[], out: Output): Promise
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   const entry = commands[name];
-  if (!entry) throw new UsageError(`unknown command "${name}"`);
+  if (!entry) throw new UsageError(unknownCommand(name));
   const command = (await entry.load()).default;
   try {
     const parsed = parseCommandArgs(rest, command.options);
@@ -78,14 +82,14 @@ interface Described {
 
 function describe(commands: CommandTable, error: unknown, usage: string | undefined): Described | undefined {
   const usageLines = (): string[] => {
-    if (!usage) return [`Usage: handoff <command> [options]`, `Commands: ${Object.keys(commands).join(", ")}`];
-    const agents = usage.includes("<agent>") || usage.includes("<from>") ? [`Agents: ${BUILT_IN_AGENT_NAMES.join(", ")}`] : [];
-    return [`Usage: ${usage}`, ...agents];
+    if (!usage) return [GENERIC_USAGE, commandsLine(Object.keys(commands))];
+    const agents = usage.includes("<agent>") || usage.includes("<from>") ? [agentsLine(BUILT_IN_AGENT_NAMES)] : [];
+    return [usageLine(usage), ...agents];
   };
   if (error instanceof UsageError) return { code: error.code, message: error.message, hint: usageLines().join("\n"), exitCode: exitCodeOf(error.code) };
   if (isHandoffError(error)) {
     const exitCode = exitCodeOf(error.code);
-    const usageHint = exitCode === EXIT.usage && usage ? `Usage: ${usage}` : undefined;
+    const usageHint = exitCode === EXIT.usage && usage ? usageLine(usage) : undefined;
     const hint = [error.hint && `   ${error.hint}`, usageHint].filter(Boolean).join("\n");
     return { code: error.code, message: error.message, hint: hint || undefined, exitCode };
   }
@@ -94,13 +98,13 @@ function describe(commands: CommandTable, error: unknown, usage: string | undefi
   if (system) {
     return {
       code: "E_IO",
-      message: `${system.syscall ?? "access"} ${system.path} failed: ${system.code}`,
-      hint: system.code === "EACCES" || system.code === "EPERM" ? "   check the permissions of that path (ls -l), then run the command again" : "   check that path, then run the command again",
+      message: systemCallFailed(system.syscall, system.path, system.code),
+      hint: system.code === "EACCES" || system.code === "EPERM" ? PERMISSION_HINT : CHECK_PATH_HINT,
       exitCode: EXIT.needsAction,
     };
   }
-  const debug = process.env.HANDOFF_DEBUG && error instanceof Error ? (error.stack ?? "") : "   Run again with HANDOFF_DEBUG=1 for details, and report it with that output.";
-  return { code: "E_UNEXPECTED", message: `handoff failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`, hint: debug, exitCode: EXIT.needsAction };
+  const debug = process.env.HANDOFF_DEBUG && error instanceof Error ? (error.stack ?? "") : DEBUG_HINT;
+  return { code: "E_UNEXPECTED", message: failedUnexpectedly(error instanceof Error ? error.message : String(error)), hint: debug, exitCode: EXIT.needsAction };
 }
 
 /**
@@ -128,7 +132,7 @@ export async function report(commands: CommandTable, error: unknown, out: Output
     return described.exitCode;
   }
   // E_FAILED's message is the command's own, icon included; E_UNEXPECTED's stack is printed as it is.
-  say(out, described.code === "E_FAILED" ? described.message : `❌ ${described.message}`);
+  say(out, described.code === "E_FAILED" ? described.message : errorLine(described.message));
   if (described.hint) {
     if (described.code === "E_UNEXPECTED") out.note(described.hint);
     else say(out, described.hint);

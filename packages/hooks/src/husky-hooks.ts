@@ -5,9 +5,10 @@ import type { HookChange } from "./hook-change.js";
 import type { HookName } from "./hook-names.js";
 import { renderHuskyBlock } from "./hook-scripts.js";
 import { hasHandoffBlock, withHandoffBlock, withoutHandoffBlock } from "./husky-file.js";
+import { BLOCK_END_LOST, NOT_A_REGULAR_HOOK } from "./messages.js";
 
 function notRegular(hook: HookName, file: string): HookChange {
-  return { hook, file, action: "skipped", detail: "it is not a regular file (a symlink?); handoff leaves it alone" };
+  return { hook, file, action: "skipped", detail: NOT_A_REGULAR_HOOK };
 }
 
 /** Adds handoff's block to `.husky/<hook>`, creating the file when there is none. */
@@ -33,7 +34,7 @@ export function uninstallHuskyHook(huskyDir: string, hook: HookName): HookChange
   if (!hasHandoffBlock(content)) return undefined;
   const removal = withoutHandoffBlock(content);
   if (removal.kind === "unchanged") {
-    return { hook, file, action: "skipped", detail: "its handoff block has lost its `# <<< handoff` end line; remove the block by hand" };
+    return { hook, file, action: "skipped", detail: BLOCK_END_LOST };
   }
   if (removal.kind === "delete") {
     unlinkSync(file);

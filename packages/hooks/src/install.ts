@@ -10,6 +10,7 @@ import { installHuskyHook } from "./husky-hooks.js";
 import { installPlainHook } from "./plain-hooks.js";
 import { guardsFor } from "./runner-guards.js";
 import { renderRunner, type RunnerTarget } from "./runner-script.js";
+import { FOLDER_OUTSIDE, huskyMissing, huskyOutside, sharedHooksPath } from "./messages.js";
 
 export interface InstallOptions {
   cwd: string;
@@ -40,19 +41,16 @@ function writeRunner(file: string, content: string): InstallResult["runner"] {
 function warningsFor(locations: HookLocations): string[] {
   const { hooksDir, huskyDir } = locations;
   if (huskyDir && huskyOutsideRepo(locations)) {
-    return [`${huskyDir} leads outside this repository (a symlink?): handoff writes hooks only inside it, so none were installed`];
+    return [huskyOutside(huskyDir)];
   }
   if (huskyDir) {
     const missing = HOOK_NAMES.filter((hook) => !existsSync(path.join(hooksDir, hook)));
     return missing.length
-      ? [`husky has no ${missing.join(", ")} in ${hooksDir}; run \`npx husky\` so that git runs ${missing.length > 1 ? "them" : "it"}`]
+      ? [huskyMissing(missing, hooksDir)]
       : [];
   }
   if (sharedHooksFolder(locations)) {
-    return [
-      `core.hooksPath points at ${hooksDir}, outside this repository: the hooks there run in every repository ` +
-        "that uses it, and do nothing where handoff is not installed",
-    ];
+    return [sharedHooksPath(hooksDir)];
   }
   return [];
 }
@@ -73,7 +71,7 @@ export async function installHooks(options: InstallOptions): Promise<InstallResu
   const { huskyDir, hooksDir } = locations;
   const changes = HOOK_NAMES.map((hook): HookChange => {
     if (!huskyDir) return installPlainHook(hooksDir, hook);
-    if (huskyOutsideRepo(locations)) return { hook, file: path.join(huskyDir, hook), action: "skipped", detail: "its folder leads outside this repository" };
+    if (huskyOutsideRepo(locations)) return { hook, file: path.join(huskyDir, hook), action: "skipped", detail: FOLDER_OUTSIDE };
     return installHuskyHook(huskyDir, hook);
   });
   return { locations, mode: huskyDir ? "husky" : "plain", runner, changes, warnings: warningsFor(locations) };

@@ -4,6 +4,7 @@ import { lstatOrUndefined, writeHookFile } from "./file-write.js";
 import type { HookChange } from "./hook-change.js";
 import type { HookName } from "./hook-names.js";
 import { CHAINED_SUFFIX, STUB_SIGNATURE, renderStub } from "./hook-scripts.js";
+import { chainedAlreadyThere, chainedHook, notOursLeftBeside } from "./messages.js";
 
 function isStub(file: string, stat: Stats | undefined): boolean {
   if (!stat?.isFile()) return false;
@@ -40,12 +41,12 @@ export function installPlainHook(hooksDir: string, hook: HookName): HookChange {
       hook,
       file,
       action: "skipped",
-      detail: `${path.basename(chained)} is already there too; move one of the two away and install again`,
+      detail: chainedAlreadyThere(path.basename(chained)),
     };
   }
   renameSync(file, chained);
   writeHookFile(file, stub, 0o755);
-  return { hook, file, action: "chained", detail: `the hook that was there still runs, as ${path.basename(chained)}` };
+  return { hook, file, action: "chained", detail: chainedHook(path.basename(chained)) };
 }
 
 /** Takes handoff's stub out and puts back the hook it chained, byte for byte; anything else stays. */
@@ -56,7 +57,7 @@ export function uninstallPlainHook(hooksDir: string, hook: HookName): HookChange
   const ours = isStub(file, stat);
   if (stat && !ours) {
     if (!lstatOrUndefined(chained)) return undefined;
-    return { hook, file, action: "skipped", detail: `it is not handoff's; ${path.basename(chained)} was left beside it` };
+    return { hook, file, action: "skipped", detail: notOursLeftBeside(path.basename(chained)) };
   }
   if (lstatOrUndefined(chained)) {
     renameSync(chained, file);

@@ -1,4 +1,5 @@
 import { countOf, formatSkippedFile, formatUncheckedRule, formatViolation, type RuleReport } from "@handoff/core";
+import { flexibleNotes, hookNote, moreNotListed, NOT_CHECKED_GOES_AHEAD, notCheckedFiles, PUSH_BLOCKED, PUSH_GOES_AHEAD, strictViolations } from "./messages.js";
 
 export type PrePushMode = "warn" | "block";
 
@@ -8,20 +9,20 @@ const MAX_LISTED = 50;
 function listed<T>(items: readonly T[], format: (item: T) => string): string[] {
   const lines = items.slice(0, MAX_LISTED).map((item) => `  ${format(item)}`);
   const rest = items.length - MAX_LISTED;
-  if (rest > 0) lines.push(`  ... and ${rest} more (run \`handoff validate\` for the full list)`);
+  if (rest > 0) lines.push(moreNotListed(rest));
   return lines;
 }
 
 /** What the rules could not look at: never blocking, but never silent, so that no rule is bypassed unnoticed. */
 function notCheckedLines(report: RuleReport): string[] {
-  const lines = report.unchecked.map((unchecked) => `handoff: ${formatUncheckedRule(unchecked)}`);
+  const lines = report.unchecked.map((unchecked) => hookNote(formatUncheckedRule(unchecked)));
   if (report.skipped.length) {
     lines.push(
-      `handoff: ${countOf(report.skipped.length, "file")} in the commits being pushed could not be checked by the rules:`,
+      notCheckedFiles(countOf(report.skipped.length, "file")),
       ...listed(report.skipped, formatSkippedFile),
     );
   }
-  if (lines.length) lines.push("handoff: the push goes ahead for what could not be checked; look at it yourself");
+  if (lines.length) lines.push(NOT_CHECKED_GOES_AHEAD);
   return lines;
 }
 
@@ -37,20 +38,17 @@ export function prePushVerdict(report: RuleReport, mode: PrePushMode): PrePushVe
   const flexible = report.violations.filter((violation) => violation.severity !== "STRICT");
   const lines: string[] = [];
   if (strict.length) {
-    lines.push(`handoff: ${countOf(strict.length, "STRICT rule violation")} in the commits being pushed:`, ...listed(strict, formatViolation));
+    lines.push(strictViolations(countOf(strict.length, "STRICT rule violation")), ...listed(strict, formatViolation));
   }
   if (flexible.length) {
-    lines.push(`handoff: ${countOf(flexible.length, "FLEXIBLE rule note")} (notes only, never blocking):`, ...listed(flexible, formatViolation));
+    lines.push(flexibleNotes(countOf(flexible.length, "FLEXIBLE rule note")), ...listed(flexible, formatViolation));
   }
   lines.push(...notCheckedLines(report));
   if (strict.length === 0) return { lines, block: false };
   if (mode === "block") {
-    lines.push(
-      'handoff: push blocked ("prePush": "block" in handoff.config.json). Fix the violations above, or skip this check once with:',
-      "  HANDOFF_SKIP=1 git push      (or: git push --no-verify)",
-    );
+    lines.push(...PUSH_BLOCKED);
     return { lines, block: true };
   }
-  lines.push('handoff: the push goes ahead ("prePush": "warn"); set "prePush": "block" in handoff.config.json to stop such pushes');
+  lines.push(PUSH_GOES_AHEAD);
   return { lines, block: false };
 }

@@ -2,6 +2,7 @@ import { anyRuleAppliesTo, checkBlobs, compileRules, displaySafe, gitOutput, isH
 import { parsePushUpdates, pushesCommits } from "./pre-push-input.js";
 import { pushedFiles } from "./pre-push-ranges.js";
 import { prePushVerdict } from "./pre-push-report.js";
+import { prePushSkipped, prePushSkippedHint } from "./messages.js";
 
 /**
  * The pre-push check: the STRICT and FLEXIBLE rules over the files the pushed commits change, as
@@ -35,8 +36,8 @@ export async function runPrePush(options: {
   } catch (error) {
     // A broken config must not break the push: say so, and let it go.
     if (!isHandoffError(error)) throw error;
-    out(`handoff: the pre-push check was skipped: ${error.message}`);
-    if (error.hint) out(`  ${error.hint}`);
+    out(prePushSkipped(error.message));
+    if (error.hint) out(prePushSkippedHint(error.hint));
     return 0;
   }
   const mode = config.prePush ?? "warn";

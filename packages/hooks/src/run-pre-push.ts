@@ -3,6 +3,7 @@ import { errorText } from "./error-text.js";
 import { hookLogPath } from "./git-folder.js";
 import { appendHookLog } from "./hook-log.js";
 import type { Trace } from "./run-refresh.js";
+import { prePushFailed, prePushLogged } from "./messages.js";
 
 /** What ./pre-push.ts's `runPrePush` takes: git's arguments and stdin, and where to print. */
 export type PrePushOptions = Parameters<typeof import("./pre-push.js").runPrePush>[0];
@@ -24,9 +25,9 @@ export async function runPrePushHook(options: PrePushOptions, trace: Trace): Pro
     try {
       const { gitDir } = await resolveRepo(options.cwd);
       appendHookLog(gitDir, "ERROR", "pre-push", errorText(error));
-      options.out(`handoff: the pre-push check could not run; the push goes ahead (details in ${hookLogPath(gitDir)})`);
+      options.out(prePushLogged(hookLogPath(gitDir)));
     } catch {
-      options.out(`handoff: the pre-push check could not run (${errorText(error)}); the push goes ahead`);
+      options.out(prePushFailed(errorText(error)));
     }
     return 0;
   }

@@ -5,6 +5,7 @@ import { appendHookLog } from "./hook-log.js";
 import { parsePushUpdates, pushesCommits } from "./pre-push-input.js";
 import type { PrePushOptions } from "./run-pre-push.js";
 import type { Trace } from "./run-refresh.js";
+import { sharePushFailed, statesNotPushed, statesNotPushedLogged, statesPushed } from "./messages.js";
 
 export interface SharePushOptions {
   /** The work tree's top level. */
@@ -37,7 +38,7 @@ export async function sharePushedBranch(options: SharePushOptions): Promise<void
   const remotes = (await runGit(options.root, ["remote"], { env: options.env })).stdout.toString("utf8").split("\n");
   if (!remotes.includes(options.remote)) return;
   const result = await pushStates({ root: options.root, config, remote: options.remote, env: options.env });
-  if (result.changed) options.out(`handoff: pushed the session states of ${branch} to ${result.remote} (${result.ref})`);
+  if (result.changed) options.out(statesPushed(branch, result.remote, result.ref));
 }
 
 /** What the pre-push hook calls once its check lets the push go. Never throws: a failure is logged. */
@@ -48,10 +49,10 @@ export async function shareOnPrePush(options: PrePushOptions, trace: Trace): Pro
     trace(`the session states were not pushed: ${errorText(error)}`);
     try {
       const { gitDir } = await resolveRepo(options.cwd);
-      appendHookLog(gitDir, "ERROR", "pre-push", `handoff push: ${errorText(error)}`);
-      options.out(`handoff: the session states were not pushed (details in ${hookLogPath(gitDir)}); the push goes ahead`);
+      appendHookLog(gitDir, "ERROR", "pre-push", sharePushFailed(errorText(error)));
+      options.out(statesNotPushedLogged(hookLogPath(gitDir)));
     } catch {
-      options.out(`handoff: the session states were not pushed (${errorText(error)}); the push goes ahead`);
+      options.out(statesNotPushed(errorText(error)));
     }
   }
 }

@@ -6,6 +6,7 @@ import { huskyOutsideRepo, locateHooks, sharedHooksFolder, type HookLocations } 
 import { HOOK_NAMES } from "./hook-names.js";
 import { uninstallHuskyHook } from "./husky-hooks.js";
 import { isStubIn, uninstallPlainHook } from "./plain-hooks.js";
+import { SHARED_FOLDER_STUB } from "./messages.js";
 
 export interface UninstallResult {
   locations: HookLocations;
@@ -37,8 +38,7 @@ function removeRunner(locations: HookLocations): boolean {
   return true;
 }
 
-const SHARED_DETAIL =
-  "this hooks folder is outside the repository, so other repositories may rely on it; the stub does nothing here now that the runner is gone";
+const SHARED_DETAIL = SHARED_FOLDER_STUB;
 
 /**
  * Removes every handoff hook from the repository around `cwd` and puts back what was there, byte

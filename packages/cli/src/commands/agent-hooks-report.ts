@@ -1,29 +1,35 @@
 import { displaySafe } from "@handoff/core";
 import { installAgentHooks, uninstallAgentHooks, type AgentHookChange, type InstallAgentHooksOptions } from "@handoff/hooks";
 import type { Output } from "../output.js";
+import {
+  ADD_ANOTHER_AGENT,
+  AGENT_HOOK_INSTALL_TEXT,
+  AGENT_HOOK_UNINSTALL_TEXT,
+  agentHookFile,
+  AGENT_HOOKS_REMOVED,
+  agentHooksInstalled,
+  AGENTS_MD_LINKED,
+  AGENTS_MD_LINKED_HINT,
+  CODEX_TRUST,
+  failedLine,
+  GEMINI_TRUST,
+  hintLine,
+  NO_AGENT_HOOKS,
+  NO_AGENT_IN_USE,
+} from "../messages/setup.js";
 
-const INSTALL_TEXT: Partial<Record<AgentHookChange["action"], string>> = {
-  created: "created",
-  updated: "added (your settings kept)",
-  unchanged: "already there",
-};
-
-const UNINSTALL_TEXT: Partial<Record<AgentHookChange["action"], string>> = {
-  restored: "given back as it was",
-  removed: "handoff's entries taken out (your later changes kept)",
-  deleted: "deleted (handoff had created it)",
-  unchanged: "nothing to take out",
-};
+const INSTALL_TEXT: Partial<Record<AgentHookChange["action"], string>> = AGENT_HOOK_INSTALL_TEXT;
+const UNINSTALL_TEXT: Partial<Record<AgentHookChange["action"], string>> = AGENT_HOOK_UNINSTALL_TEXT;
 
 function failures(out: Output, changes: AgentHookChange[]): void {
   for (const change of changes.filter((entry) => entry.action === "failed")) {
     if (isLinkedAgentsMd(change)) {
-      out.line("⚠️  AGENTS.md is a symbolic link, which handoff never writes through: its block was left out");
-      out.line("   (add it by hand if you like; docs/agent-hooks.md shows it)");
+      out.line(AGENTS_MD_LINKED);
+      out.line(AGENTS_MD_LINKED_HINT);
       continue;
     }
-    out.line(`❌ ${displaySafe(change.error?.message ?? change.file)}`);
-    if (change.error?.hint) out.line(`   ${displaySafe(change.error.hint)}`);
+    out.line(failedLine(displaySafe(change.error?.message ?? change.file)));
+    if (change.error?.hint) out.line(hintLine(displaySafe(change.error.hint)));
   }
 }
 
@@ -43,28 +49,26 @@ function agentHooksExitCode(changes: AgentHookChange[]): number {
 /** `init` and `hooks install`: which agents got hooks, where, and what a person still has to do. */
 function printAgentHooksInstall(out: Output, changes: AgentHookChange[]): void {
   const hooks = changes.filter((change) => change.agent !== "agents-md" && change.action !== "failed");
-  out.line(hooks.length ? `✅ Agent hooks: ${hooks.map((change) => change.agent).join(", ")}` : "ℹ️  Agent hooks: no agent in use here (no .claude/, .codex/, ... folder, no agent CLI on PATH)");
+  out.line(hooks.length ? agentHooksInstalled(hooks.map((change) => change.agent)) : NO_AGENT_IN_USE);
   for (const change of changes.filter((entry) => entry.action !== "failed")) {
-    out.line(`   ${displaySafe(change.file)}: ${INSTALL_TEXT[change.action] ?? change.action}`);
+    out.line(agentHookFile(displaySafe(change.file), INSTALL_TEXT[change.action] ?? change.action));
   }
   failures(out, changes);
   if (hooks.some((change) => change.agent === "codex")) {
-    out.line("ℹ️  Codex runs a project's hooks only when the project is trusted and you trust each hook: open /hooks");
-    out.line("   in Codex and trust handoff's Stop and SessionStart (before Codex 0.124, also set [features] codex_hooks = true).");
-    out.line("   A Codex without hooks can save through its notify program: see docs/agent-hooks.md.");
+    CODEX_TRUST.forEach((line) => out.line(line));
   }
-  if (hooks.some((change) => change.agent === "gemini")) out.line("ℹ️  Gemini CLI asks before it runs new project hooks: accept handoff-save and handoff-restore.");
-  out.line("   Add another agent: handoff hooks install --agents <names>, or --agents all");
+  if (hooks.some((change) => change.agent === "gemini")) out.line(GEMINI_TRUST);
+  out.line(ADD_ANOTHER_AGENT);
 }
 
 function printAgentHooksUninstall(out: Output, changes: AgentHookChange[]): void {
   if (changes.length === 0) {
-    out.line("No agent hooks are installed here; nothing changed.");
+    out.line(NO_AGENT_HOOKS);
     return;
   }
-  out.line("✅ Agent hooks removed");
+  out.line(AGENT_HOOKS_REMOVED);
   for (const change of changes.filter((entry) => entry.action !== "failed")) {
-    out.line(`   ${displaySafe(change.file)}: ${UNINSTALL_TEXT[change.action] ?? change.action}`);
+    out.line(agentHookFile(displaySafe(change.file), UNINSTALL_TEXT[change.action] ?? change.action));
   }
   failures(out, changes);
 }

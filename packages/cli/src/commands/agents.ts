@@ -5,6 +5,7 @@ import { agentHookCells, agentHooksJson } from "./agent-hooks-status.js";
 import type { Command } from "./command.js";
 import { takePositionals } from "./positionals.js";
 import { formatTable } from "./table.js";
+import { AGENTS_HEADER, EMPTY_CELL, NOT_APPLICABLE_CELL, SESSION_READABLE_CELL, STATE_SAVED_CELL } from "../messages/status.js";
 
 const agents: Command = {
   usage: "handoff agents [--json]",
@@ -28,10 +29,10 @@ const agents: Command = {
       out.json(list.map((agent) => ({ ...agent, hooks: hooks.get(agent.name) ?? null })));
       return;
     }
-    const session = (agent: (typeof list)[number]) => (agent.hasSession ? "✓ readable" : agent.readsSessions ? "-" : "n/a");
+    const session = (agent: (typeof list)[number]) => (agent.hasSession ? SESSION_READABLE_CELL : agent.readsSessions ? EMPTY_CELL : NOT_APPLICABLE_CELL);
     const hooks = agentHookCells(opened.repo.gitDir);
-    const rows = list.map((agent) => [agent.name, agent.label, agent.file, agent.hasState ? "✓ saved" : "-", session(agent), hooks.get(agent.name) ?? "-"]);
-    for (const line of formatTable([["AGENT", "NAME", "STATE FILE", "STATE", "SESSION", "HOOKS"], ...rows].map((row) => row.map(displaySafe)))) out.line(line);
+    const rows = list.map((agent) => [agent.name, agent.label, agent.file, agent.hasState ? STATE_SAVED_CELL : EMPTY_CELL, session(agent), hooks.get(agent.name) ?? EMPTY_CELL]);
+    for (const line of formatTable([AGENTS_HEADER, ...rows].map((row) => row.map(displaySafe)))) out.line(line);
   },
 };
 

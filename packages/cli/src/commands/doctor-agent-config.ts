@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { mentionsHandoff, parseJsonc, readCapped } from "./doctor-read.js";
+import { notValidJson } from "../messages/doctor.js";
 
 /**
  * Where each agent reads its project hooks and MCP servers, and the key that holds them. doctor
@@ -86,7 +87,7 @@ function sourceWired(root: string, source: ConfigSource, part: "hooks" | "mcp"):
   if (read.kind === "unreadable") return { state: "unreadable", file: source.file, reason: read.reason };
   if (source.kind === "toml") return tomlMentions(read.text, part) ? { state: "yes", file: source.file } : { state: "no" };
   const parsed = parseJsonc(read.text);
-  if (parsed.error) return { state: "unreadable", file: source.file, reason: `not valid JSON: ${parsed.error}` };
+  if (parsed.error) return { state: "unreadable", file: source.file, reason: notValidJson(parsed.error) };
   const section = typeof parsed.value === "object" && parsed.value !== null ? (parsed.value as Record<string, unknown>)[source.key!] : undefined;
   return mentionsHandoff(section) ? { state: "yes", file: source.file } : { state: "no" };
 }

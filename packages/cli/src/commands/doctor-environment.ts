@@ -1,5 +1,6 @@
 import { agentLabel, hasAgentSession, SESSION_AGENTS } from "@handoff/core";
 import { finding, type DoctorFinding } from "./doctor-finding.js";
+import { FIX_NODE, NO_SESSION_FOUND, nodeOk, nodeTooOld, noneFoundFor, sessionsFound, SQLITE_SLOWER } from "../messages/doctor.js";
 
 /** What needs which Node.js: handoff itself (package.json "engines"), and the fast SQLite reader (node:sqlite). */
 const NEEDS = { handoff: [20, 19, 0], sqlite: [22, 13, 0] } as const;
@@ -15,16 +16,10 @@ function atLeast(version: string, wanted: readonly number[]): boolean {
 
 export function nodeFindings(version = process.versions.node): DoctorFinding[] {
   const findings: DoctorFinding[] = [];
-  if (atLeast(version, NEEDS.handoff)) findings.push(finding("Node.js", "ok", `v${version} runs handoff (it needs 20.19 or newer)`));
-  else findings.push(finding("Node.js", "fail", `v${version} is older than the 20.19 handoff needs`, "install Node.js 20.19 or newer (nvm install 22)"));
+  if (atLeast(version, NEEDS.handoff)) findings.push(finding("Node.js", "ok", nodeOk(version)));
+  else findings.push(finding("Node.js", "fail", nodeTooOld(version), FIX_NODE));
   if (!atLeast(version, NEEDS.sqlite)) {
-    findings.push(
-      finding(
-        "Node.js",
-        "info",
-        "agents' SQLite sessions (OpenCode, Crush, Goose, cursor-agent) are read with sql.js here, a copy in memory; Node.js 22.13 or newer reads them in place with node:sqlite, about 5x faster",
-      ),
-    );
+    findings.push(finding("Node.js", "info", SQLITE_SLOWER));
   }
   return findings;
 }
@@ -36,8 +31,8 @@ export async function sessionFindings(root: string): Promise<DoctorFinding[]> {
   const none = SESSION_AGENTS.filter((agent) => !found.includes(agent)).map(agentLabel);
   return [
     found.length
-      ? finding("Agent sessions", "ok", `sessions for this repository: ${found.map(agentLabel).join(", ")} (handoff save <agent> --from-session)`)
-      : finding("Agent sessions", "info", "no agent session found for this repository"),
-    ...(found.length && none.length ? [finding("Agent sessions", "info", `none found for: ${none.join(", ")}`)] : []),
+      ? finding("Agent sessions", "ok", sessionsFound(found.map(agentLabel)))
+      : finding("Agent sessions", "info", NO_SESSION_FOUND),
+    ...(found.length && none.length ? [finding("Agent sessions", "info", noneFoundFor(none))] : []),
   ];
 }

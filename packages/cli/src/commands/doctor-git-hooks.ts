@@ -4,8 +4,20 @@ import { runGit } from "@handoff/core";
 import { HOOK_NAMES, locateHooks } from "@handoff/hooks";
 import { finding, type DoctorFinding } from "./doctor-finding.js";
 import { readCapped } from "./doctor-read.js";
+import {
+  FIX_HUSKY_CLONE,
+  FIX_HUSKY_STUB,
+  FIX_INSTALL,
+  FIX_SKIP,
+  gitHooksMissing,
+  gitHooksOk,
+  hooksPathMode,
+  huskyMode,
+  runnerMissing as runnerMissingText,
+  SKIP_SET,
+  someGitHooksMissing,
+} from "../messages/doctor.js";
 
-const FIX_INSTALL = "handoff hooks install";
 
 function isExecutable(file: string): boolean {
   try {
@@ -34,9 +46,9 @@ export async function gitHookFindings(cwd: string, env: NodeJS.ProcessEnv): Prom
   const where = await locateHooks(cwd);
   const configured = (await runGit(where.root, ["config", "--get", "core.hooksPath"])).stdout.toString("utf8").trim();
   const mode = where.huskyDir
-    ? `husky, core.hooksPath=${configured}`
+    ? huskyMode(configured)
     : configured
-      ? `core.hooksPath=${configured}`
+      ? hooksPathMode(configured)
       : path.relative(where.root, where.hooksDir) || where.hooksDir;
   const missing: string[] = [];
   let huskyStubMissing = false;
@@ -53,20 +65,20 @@ export async function gitHookFindings(cwd: string, env: NodeJS.ProcessEnv): Prom
   // prepare step): a clone where that never ran has the committed hooks, and git ignores them.
   const committedHusky = !where.huskyDir && HOOK_NAMES.some((hook) => mentionsHandoff(path.join(where.root, ".husky", hook)));
   const fix = committedHusky
-    ? "npm install (husky's prepare script sets core.hooksPath), or: npx husky"
+    ? FIX_HUSKY_CLONE
     : huskyStubMissing
-      ? `npx husky, then ${FIX_INSTALL}`
+      ? FIX_HUSKY_STUB
       : FIX_INSTALL;
   if (missing.length === HOOK_NAMES.length) {
-    findings.push(finding("Git hooks", "fail", `handoff's git hooks are not installed in this clone (${mode}): states go stale after commits and checkouts`, fix));
+    findings.push(finding("Git hooks", "fail", gitHooksMissing(mode), fix));
   } else if (missing.length) {
-    findings.push(finding("Git hooks", "fail", `${missing.join(", ")} ${missing.length === 1 ? "does" : "do"} not run handoff here (${mode})`, fix));
+    findings.push(finding("Git hooks", "fail", someGitHooksMissing(missing, mode), fix));
   } else if (runnerMissing) {
     const runner = path.relative(where.root, where.runner);
-    findings.push(finding("Git hooks", "fail", `the hooks call ${runner}, which this clone does not have: they do nothing`, FIX_INSTALL));
+    findings.push(finding("Git hooks", "fail", runnerMissingText(runner), FIX_INSTALL));
   } else {
-    findings.push(finding("Git hooks", "ok", `${HOOK_NAMES.join(", ")} run handoff (${mode})`));
+    findings.push(finding("Git hooks", "ok", gitHooksOk(HOOK_NAMES, mode)));
   }
-  if (env.HANDOFF_SKIP === "1") findings.push(finding("Git hooks", "warn", "HANDOFF_SKIP=1 is set: the hooks do nothing in this shell", "unset HANDOFF_SKIP"));
+  if (env.HANDOFF_SKIP === "1") findings.push(finding("Git hooks", "warn", SKIP_SET, FIX_SKIP));
   return findings;
 }

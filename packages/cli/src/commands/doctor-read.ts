@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, lstatSync, openSync, readSync } from "node:fs";
 import jsonc from "jsonc-parser";
+import { jsonErrorAt, NOT_A_REGULAR_FILE, overLimit } from "../messages/doctor.js";
 
 /** Agent and hook configuration files are a few kilobytes; one larger is not read. */
 export const MAX_CONFIG_FILE_BYTES = 256 * 1024;
@@ -12,7 +13,7 @@ export type ReadResult = { kind: "missing" } | { kind: "text"; text: string } | 
  */
 export function readCapped(file: string, cap = MAX_CONFIG_FILE_BYTES): ReadResult {
   try {
-    if (!lstatSync(file).isFile()) return { kind: "unreadable", reason: "not a regular file" };
+    if (!lstatSync(file).isFile()) return { kind: "unreadable", reason: NOT_A_REGULAR_FILE };
   } catch {
     return { kind: "missing" };
   }
@@ -20,7 +21,7 @@ export function readCapped(file: string, cap = MAX_CONFIG_FILE_BYTES): ReadResul
   try {
     descriptor = openSync(file, "r");
     const size = fstatSync(descriptor).size;
-    if (size > cap) return { kind: "unreadable", reason: `${size} bytes, over the ${cap}-byte limit` };
+    if (size > cap) return { kind: "unreadable", reason: overLimit(size, cap) };
     const buffer = Buffer.alloc(size);
     const read = readSync(descriptor, buffer, 0, size, 0);
     return { kind: "text", text: buffer.subarray(0, read).toString("utf8") };
@@ -38,7 +39,7 @@ export function parseJsonc(text: string): { value?: unknown; error?: string } {
   if (errors.length) {
     const first = errors[0]!;
     const before = text.slice(0, first.offset).split("\n");
-    return { error: `${jsonc.printParseErrorCode(first.error)} at line ${before.length}, column ${before.at(-1)!.length + 1}` };
+    return { error: jsonErrorAt(jsonc.printParseErrorCode(first.error), before.length, before.at(-1)!.length + 1) };
   }
   return { value };
 }

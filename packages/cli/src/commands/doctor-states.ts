@@ -13,6 +13,20 @@ import {
 } from "@handoff/core";
 import { age } from "./age.js";
 import { finding, type DoctorFinding } from "./doctor-finding.js";
+import {
+  FIX_NO_STATE,
+  fixNotIgnored,
+  fixSave,
+  fixTracked,
+  NO_STATE_IN_TREE,
+  stateBroken,
+  stateFresh,
+  stateNotIgnored,
+  stateStale,
+  stateTracked,
+  stateUnknown,
+} from "../messages/doctor.js";
+import { savedAgo } from "../messages/common.js";
 
 function existing(root: string, agents: AgentInfo[]): AgentInfo[] {
   const byFile = new Map<string, AgentInfo>();
@@ -34,29 +48,29 @@ async function isIgnored(root: string, file: string): Promise<boolean> {
 /** Each state file: kept out of git (ignored, not tracked), readable, and fresh against HEAD and the index. */
 export async function stateFindings(repo: RepoPaths, agents: AgentInfo[]): Promise<DoctorFinding[]> {
   const found = existing(repo.root, agents);
-  if (found.length === 0) return [finding("State files", "info", "no state saved in this work tree yet", "handoff save <agent>")];
+  if (found.length === 0) return [finding("State files", "info", NO_STATE_IN_TREE, FIX_NO_STATE)];
   const tracked = new Set(splitNul(await gitOutput(repo.root, ["ls-files", "-z", "--", ...found.map((agent) => `:(literal)${agent.file}`)])));
   const now = currentFreshness(repo);
   const findings: DoctorFinding[] = [];
   for (const agent of found) {
     if (tracked.has(agent.file)) {
-      findings.push(finding("State files", "fail", `${agent.file} is tracked by git: it would travel with commits, and the hooks leave it alone`, `git rm --cached ${agent.file}`));
+      findings.push(finding("State files", "fail", stateTracked(agent.file), fixTracked(agent.file)));
       continue;
     }
     if (!(await isIgnored(repo.root, agent.file))) {
-      findings.push(finding("State files", "fail", `${agent.file} is not git-ignored: \`git add -A\` would commit it`, `add the line ${ignoreEntry(agent.file)} to .gitignore`));
+      findings.push(finding("State files", "fail", stateNotIgnored(agent.file), fixNotIgnored(ignoreEntry(agent.file))));
     }
     try {
       const state = readStateFile(statePath(repo.root, agent))!.state;
       const verdict = judgeFreshness(state, now);
-      const saved = `saved ${age(state.timestamp)}`;
-      if (verdict === "fresh") findings.push(finding("State files", "ok", `${agent.name}: ${agent.file}, ${saved}, fresh`));
+      const saved = savedAgo(age(state.timestamp));
+      if (verdict === "fresh") findings.push(finding("State files", "ok", stateFresh(agent.name, agent.file, saved)));
       else if (verdict === "stale") {
-        findings.push(finding("State files", "warn", `${agent.name}: ${agent.file}, ${saved}, stale (git moved since; restore refreshes it)`, `handoff save ${agent.name}`));
-      } else findings.push(finding("State files", "info", `${agent.name}: ${agent.file}, ${saved}, freshness unknown (written by another tool)`));
+        findings.push(finding("State files", "warn", stateStale(agent.name, agent.file, saved), fixSave(agent.name)));
+      } else findings.push(finding("State files", "info", stateUnknown(agent.name, agent.file, saved)));
     } catch (error) {
       if (!isHandoffError(error)) throw error;
-      findings.push(finding("State files", "fail", `${agent.name}: ${error.message.split("\n")[0]}`, error.hint ?? `handoff save ${agent.name}`));
+      findings.push(finding("State files", "fail", stateBroken(agent.name, error.message.split("\n")[0] ?? ""), error.hint ?? fixSave(agent.name)));
     }
   }
   return findings;

@@ -9,27 +9,41 @@ import { gitHookFindings } from "./doctor-git-hooks.js";
 import { hookLogFindings } from "./doctor-hook-log.js";
 import { stateFindings } from "./doctor-states.js";
 import { takePositionals } from "./positionals.js";
+import {
+  agentWiring,
+  configValid,
+  DOCTOR_MARKS,
+  doctorTitle,
+  doctorVerdict,
+  findingLine,
+  fixConfig,
+  fixLine,
+  noWiring,
+  wiredNo,
+  wiredUnreadable,
+  wiredYes,
+} from "../messages/doctor.js";
 
-const MARKS: Record<DoctorLevel, string> = { ok: "✅", info: "·", warn: "⚠️ ", fail: "❌" };
+const MARKS: Record<DoctorLevel, string> = DOCTOR_MARKS;
 
 function configFindings(root: string): { config: HandoffConfig; findings: DoctorFinding[] } {
   try {
     const config = loadConfig(root);
     listAgents(config); // agent paths are checked here
-    return { config, findings: [finding("Config", "ok", `${CONFIG_FILE}: valid${Object.keys(config).length ? "" : " (none: the defaults apply)"}`)] };
+    return { config, findings: [finding("Config", "ok", configValid(CONFIG_FILE, Object.keys(config).length === 0))] };
   } catch (error) {
     if (!isHandoffError(error)) throw error;
     // "<file> is invalid:" and one line per field, kept on one line: "<file> is invalid: a: ...; b: ...".
     const [first = "", ...fields] = error.message.replace(`${root}/`, "").split("\n").map((line) => line.trim());
     const detail = fields.length ? `${first} ${fields.join("; ")}` : first;
-    return { config: {}, findings: [finding("Config", "fail", detail, error.hint ?? `fix ${CONFIG_FILE}`)] };
+    return { config: {}, findings: [finding("Config", "fail", detail, error.hint ?? fixConfig(CONFIG_FILE))] };
   }
 }
 
 function describeWired(part: string, wired: Wired): string {
-  if (wired.state === "yes") return `${part} in ${wired.file}`;
-  if (wired.state === "unreadable") return `${part}: ${wired.file} unreadable (${wired.reason})`;
-  return `no ${part}`;
+  if (wired.state === "yes") return wiredYes(part, wired.file);
+  if (wired.state === "unreadable") return wiredUnreadable(part, wired.file, wired.reason);
+  return wiredNo(part);
 }
 
 /** One line per agent that has handoff's hooks or MCP server (or an unreadable file); one line for the rest. */
@@ -44,27 +58,27 @@ function agentWiringFindings(root: string): DoctorFinding[] {
       continue;
     }
     const level: DoctorLevel = hooked.state === "unreadable" || served.state === "unreadable" ? "warn" : "ok";
-    findings.push(finding("Agent hooks and MCP", level, `${agent}: ${describeWired("hooks", hooked)}; ${describeWired("MCP server", served)}`));
+    findings.push(finding("Agent hooks and MCP", level, agentWiring(agent, describeWired("hooks", hooked), describeWired("MCP server", served))));
   }
-  if (bare.length) findings.push(finding("Agent hooks and MCP", "info", `no handoff hooks or MCP server for: ${bare.join(", ")}`));
+  if (bare.length) findings.push(finding("Agent hooks and MCP", "info", noWiring(bare)));
   return findings;
 }
 
 function print(out: Output, root: string, findings: DoctorFinding[]): void {
-  out.line(`handoff doctor: ${displaySafe(root)}`);
+  out.line(doctorTitle(displaySafe(root)));
   for (const section of DOCTOR_SECTIONS) {
     const inSection = findings.filter((item) => item.section === section);
     if (inSection.length === 0) continue;
     out.line("");
     out.line(out.paint("bold", section));
     for (const item of inSection) {
-      out.line(`  ${MARKS[item.level]} ${displaySafe(item.detail)}`);
-      if (item.fix && item.level !== "ok") out.line(`     Fix: ${displaySafe(item.fix)}`);
+      out.line(findingLine(MARKS[item.level], displaySafe(item.detail)));
+      if (item.fix && item.level !== "ok") out.line(fixLine(displaySafe(item.fix)));
     }
   }
   const failing = findings.filter((item) => item.level === "fail").length;
   out.line("");
-  out.line(failing ? `${failing} ${failing === 1 ? "thing needs" : "things need"} your action (each with its fix above).` : "Everything handoff needs works here.");
+  out.line(doctorVerdict(failing));
 }
 
 const doctor: Command = {

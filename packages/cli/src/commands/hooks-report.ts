@@ -3,6 +3,20 @@ import { displaySafe, relativeInside } from "@handoff/core";
 import type { HookChange, InstallResult, RunnerTarget, UninstallResult } from "@handoff/hooks";
 import type { Output } from "../output.js";
 import { formatTable } from "./table.js";
+import { warning } from "../messages/common.js";
+import {
+  HOOK_ACTION_TEXT,
+  hookSkipped,
+  hooksAlreadyInstalled,
+  hooksFolder,
+  hooksInstalled,
+  HOOKS_REMOVED,
+  huskyFolder,
+  NO_HOOKS_INSTALLED,
+  prepared,
+  preparedSkipped,
+  preparedWarning,
+} from "../messages/setup.js";
 
 /** The node binary and bin (dist/cli.cjs) of this very `handoff`, for the hooks to run. */
 export function currentHandoff(): RunnerTarget {
@@ -16,17 +30,7 @@ export function currentHandoff(): RunnerTarget {
   return { node: process.execPath, cli };
 }
 
-const ACTION_TEXT: Record<HookChange["action"], string> = {
-  created: "created",
-  added: "handoff block added (your lines kept)",
-  chained: "installed",
-  updated: "updated",
-  unchanged: "already installed",
-  skipped: "skipped",
-  removed: "removed",
-  restored: "restored the hook that was there before",
-  deleted: "deleted (handoff had created it)",
-};
+const ACTION_TEXT: Record<HookChange["action"], string> = HOOK_ACTION_TEXT;
 
 function shown(root: string, file: string): string {
   return displaySafe(relativeInside(root, file) ?? file);
@@ -45,15 +49,15 @@ export function printInstall(out: Output, result: InstallResult): void {
   const { locations } = result;
   const where =
     result.mode === "husky"
-      ? `husky's ${shown(locations.root, locations.huskyDir!)}/`
-      : `${shown(locations.root, locations.hooksDir)}/`;
+      ? huskyFolder(shown(locations.root, locations.huskyDir!))
+      : hooksFolder(shown(locations.root, locations.hooksDir));
   const nothingChanged = result.runner === "unchanged" && result.changes.every((change) => change.action === "unchanged");
-  out.line(nothingChanged ? `✅ handoff hooks already installed in ${where}; nothing changed` : `✅ handoff hooks installed in ${where}`);
+  out.line(nothingChanged ? hooksAlreadyInstalled(where) : hooksInstalled(where));
   if (!nothingChanged) printChanges(out, locations.root, result.changes);
   for (const change of result.changes.filter((entry) => entry.action === "skipped")) {
-    out.line(`⚠️  ${change.hook} was skipped: ${displaySafe(change.detail ?? "")}`);
+    out.line(hookSkipped(change.hook, displaySafe(change.detail ?? "")));
   }
-  for (const warning of result.warnings) out.line(`⚠️  ${displaySafe(warning)}`);
+  for (const text of result.warnings) out.line(warning(displaySafe(text)));
 }
 
 /** One line for a package manager's install log, plus any warning. */
@@ -61,18 +65,18 @@ export function printPrepared(out: Output, result: InstallResult): void {
   const { locations } = result;
   const where = result.mode === "husky" ? shown(locations.root, locations.huskyDir!) : shown(locations.root, locations.hooksDir);
   const changed = result.runner !== "unchanged" || result.changes.some((change) => change.action !== "unchanged");
-  out.note(`handoff: git hooks ${changed ? "installed" : "already installed"} (${where})`);
+  out.note(prepared(changed, where));
   for (const change of result.changes.filter((entry) => entry.action === "skipped")) {
-    out.note(`⚠️  handoff: ${change.hook} was skipped: ${displaySafe(change.detail ?? "")}`);
+    out.note(preparedSkipped(change.hook, displaySafe(change.detail ?? "")));
   }
-  for (const warning of result.warnings) out.note(`⚠️  handoff: ${displaySafe(warning)}`);
+  for (const text of result.warnings) out.note(preparedWarning(displaySafe(text)));
 }
 
 export function printUninstall(out: Output, result: UninstallResult): void {
   if (result.changes.length === 0 && !result.runnerRemoved) {
-    out.line("No handoff hooks are installed here; nothing changed.");
+    out.line(NO_HOOKS_INSTALLED);
     return;
   }
-  out.line("✅ handoff hooks removed");
+  out.line(HOOKS_REMOVED);
   printChanges(out, result.locations.root, result.changes);
 }

@@ -3,6 +3,7 @@ import { installHooks, uninstallHooks } from "@handoff/hooks";
 import type { Output } from "../output.js";
 import { installAndReportAgentHooks, uninstallAndReportAgentHooks } from "./agent-hooks-report.js";
 import { currentHandoff, printInstall, printPrepared, printUninstall } from "./hooks-report.js";
+import { PREPARE_NOT_IN_GIT, prepareFailed } from "../messages/setup.js";
 
 /**
  * `handoff hooks install` and `uninstall`, the git hooks and the agents' own hooks: loaded only for
@@ -31,9 +32,9 @@ export async function installForPrepare(cwd: string, out: Output): Promise<void>
     printPrepared(out, await installHooks({ cwd, target: currentHandoff() }));
   } catch (error) {
     if (isHandoffError(error) && error.code === "E_NOT_GIT_REPO") {
-      out.note("handoff: not in a git work tree; the git hooks were not installed");
+      out.note(PREPARE_NOT_IN_GIT);
     } else {
-      out.note(`⚠️  handoff: the git hooks were not installed: ${displaySafe(String((error as Error).message ?? error).split("\n")[0] ?? "")}`);
+      out.note(prepareFailed(displaySafe(String((error as Error).message ?? error).split("\n")[0] ?? "")));
     }
   }
 }

@@ -3,6 +3,8 @@ import { stringOption } from "../args.js";
 import { UsageError } from "../errors.js";
 import { AGENTS_OPTION } from "./agent-hooks-option.js";
 import type { Command } from "./command.js";
+import { unexpectedArgument } from "../messages/common.js";
+import { badHook, missingAction, PREPARE_ONLY_WITH_INSTALL, unknownAction } from "../messages/setup.js";
 
 const ACTIONS = ["install", "uninstall", "run"] as const;
 
@@ -34,9 +36,9 @@ const hooks: Command = {
   },
   async run(parsed, { cwd, out }) {
     const [action, hook, ...gitArgs] = parsed.positionals;
-    if (parsed.values.prepare && action !== "install") throw new UsageError("--prepare goes with install only");
+    if (parsed.values.prepare && action !== "install") throw new UsageError(PREPARE_ONLY_WITH_INSTALL);
     if (action === "install" || action === "uninstall") {
-      if (hook !== undefined) throw new UsageError(`unexpected argument "${hook}"`);
+      if (hook !== undefined) throw new UsageError(unexpectedArgument(hook));
       // Loaded only here: the hooks themselves (`run`) never pay for the installer.
       const setup = await import("./hooks-setup.js");
       if (action === "uninstall") return setup.uninstall(cwd, out);
@@ -47,10 +49,10 @@ const hooks: Command = {
       return setup.install(cwd, out, stringOption(parsed, "agents"));
     }
     if (action !== "run") {
-      throw new UsageError(action === undefined ? `missing <action>: one of ${ACTIONS.join(", ")}` : `unknown action "${action}": use ${ACTIONS.join(", ")}`);
+      throw new UsageError(action === undefined ? missingAction(ACTIONS) : unknownAction(action, ACTIONS));
     }
     if (hook === undefined || !isHookName(hook)) {
-      throw new UsageError(`${hook === undefined ? "missing <hook>" : `unknown hook "${hook}"`}: one of ${HOOK_NAMES.join(", ")}`);
+      throw new UsageError(badHook(hook, HOOK_NAMES));
     }
     // git shows a hook's output on stderr; stdout carries only pre-push's verdict, for the runner,
     // which lets a push go when the check could not run (a crash) and blocks it only on this word.

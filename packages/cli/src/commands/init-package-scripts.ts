@@ -2,6 +2,7 @@ import path from "node:path";
 import { MAX_SMALL_FILE_BYTES, readBoundedText, writeFileAtomic } from "@handoff/core";
 import jsonc from "jsonc-parser";
 import { ExitError } from "../errors.js";
+import { NOT_AN_OBJECT, NOT_AN_OBJECT_HINT, NOT_JSON_HINT, notJson, packageJsonProblem, SCRIPTS_NOT_AN_OBJECT, SCRIPTS_NOT_AN_OBJECT_HINT } from "../messages/setup.js";
 
 /** The spec's npm scripts: `npm run session:save claude` and friends. */
 export const SESSION_SCRIPTS: Record<string, string> = {
@@ -42,7 +43,7 @@ function formattingOf(text: string): jsonc.FormattingOptions {
 }
 
 function invalid(file: string, problem: string, hint: string): ExitError {
-  return new ExitError(1, `❌ ${file}: ${problem}\n   ${hint}`);
+  return new ExitError(1, packageJsonProblem(file, problem, hint));
 }
 
 /**
@@ -61,14 +62,14 @@ export function addSessionScripts(root: string): ScriptsResult {
   try {
     manifest = JSON.parse(text);
   } catch (error) {
-    throw invalid(file, `is not valid JSON (${(error as Error).message})`, "fix it, then run `handoff init` again");
+    throw invalid(file, notJson((error as Error).message), NOT_JSON_HINT);
   }
   if (typeof manifest !== "object" || manifest === null || Array.isArray(manifest)) {
-    throw invalid(file, "is not a JSON object", "a package.json holds one object; fix it, then run `handoff init` again");
+    throw invalid(file, NOT_AN_OBJECT, NOT_AN_OBJECT_HINT);
   }
   const scripts = (manifest as { scripts?: unknown }).scripts;
   if (scripts !== undefined && (typeof scripts !== "object" || scripts === null || Array.isArray(scripts))) {
-    throw invalid(file, `"scripts" is not an object`, `make it an object ("scripts": {}), then run \`handoff init\` again`);
+    throw invalid(file, SCRIPTS_NOT_AN_OBJECT, SCRIPTS_NOT_AN_OBJECT_HINT);
   }
   const existing = (scripts ?? {}) as Record<string, unknown>;
   const formattingOptions = formattingOf(text);

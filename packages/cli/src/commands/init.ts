@@ -9,21 +9,32 @@ import { currentHandoff, printInstall } from "./hooks-report.js";
 import { addSessionScripts, PREPARE_STEP, SESSION_SCRIPTS, type ScriptsResult } from "./init-package-scripts.js";
 import { registerMcpServer } from "./mcp-register.js";
 import { takePositionals } from "./positionals.js";
+import {
+  GITIGNORE_PRESENT,
+  gitignoreAdded,
+  NO_PACKAGE_JSON,
+  prepareAdded,
+  prepareAppended,
+  scriptKept,
+  scriptKeptHint,
+  scriptsAdded,
+  SCRIPTS_PRESENT,
+} from "../messages/setup.js";
 
 function printScripts(out: Output, result: ScriptsResult): void {
   if (!result.found) {
-    out.line("ℹ️  No package.json here: skipped the npm scripts (use `handoff save|restore|switch` directly)");
+    out.line(NO_PACKAGE_JSON);
     return;
   }
-  if (result.added.length) out.line(`✅ package.json: added ${result.added.map((name) => `"${name}"`).join(", ")}`);
+  if (result.added.length) out.line(scriptsAdded(result.added));
   if (result.present.length && !result.added.length && !result.kept.length && result.prepare === "present") {
-    out.line("✅ package.json: the session:* scripts are already there");
+    out.line(SCRIPTS_PRESENT);
   }
-  if (result.prepare === "added") out.line(`✅ package.json: added "prepare": "${PREPARE_STEP}" (installs the git hooks in every clone)`);
-  if (result.prepare === "appended") out.line(`✅ package.json: appended "${PREPARE_STEP}" to your "prepare" script (installs the git hooks in every clone)`);
+  if (result.prepare === "added") out.line(prepareAdded(PREPARE_STEP));
+  if (result.prepare === "appended") out.line(prepareAppended(PREPARE_STEP));
   for (const { name, command } of result.kept) {
-    out.line(`⚠️  package.json already has a "${name}" script (${displaySafe(command)}); left it as it is.`);
-    out.line(`   handoff's would be "${SESSION_SCRIPTS[name]}"; rename yours if you want both.`);
+    out.line(scriptKept(name, displaySafe(command)));
+    out.line(scriptKeptHint(SESSION_SCRIPTS[name]));
   }
 }
 
@@ -48,9 +59,7 @@ const init: Command = {
     // edits no tracked file (and leaves no dirty tree after `switch --stash`).
     const added = await ensureIgnored(root, listAgents(opened.config).map((agent) => agent.file));
     out.line(
-      added.length
-        ? `✅ .gitignore: added ${added.map(displaySafe).join(", ")}`
-        : "✅ .gitignore: the agents' state files are already ignored",
+      added.length ? gitignoreAdded(added.map(displaySafe)) : GITIGNORE_PRESENT,
     );
 
     printInstall(out, await installHooks({ cwd: root, target: currentHandoff() }));

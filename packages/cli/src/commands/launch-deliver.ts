@@ -4,6 +4,7 @@ import { launchAgent, manualLaunchCommand, takesPrompt } from "./launch.js";
 import { CLIPBOARD_TOOLS, copyToClipboard } from "./launch-clipboard.js";
 import { tooLargeForArgument } from "./launch-prompt-file.js";
 import { handoffPrompt } from "./session-prompt.js";
+import { manualCommand, noClipboard, nothingToLaunch, notOnPath, onClipboard, promptThroughFile } from "../messages/switch.js";
 
 export interface DeliverOptions {
   state: SessionState;
@@ -19,19 +20,19 @@ export async function deliverPrompt(out: Output, options: DeliverOptions): Promi
   const { prompt } = await handoffPrompt(out, options.state, to);
   if (options.copy) {
     const tool = copyToClipboard(prompt);
-    if (tool) out.note(`📋 The prompt for ${to.name} is on the clipboard (${tool})`);
-    else out.note(`⚠️  No clipboard tool found (tried ${CLIPBOARD_TOOLS}); print the prompt with: handoff restore ${to.name} --prompt`);
+    if (tool) out.note(onClipboard(to.name, tool));
+    else out.note(noClipboard(CLIPBOARD_TOOLS, to.name));
   }
   if (!options.launch) return 0;
-  if (takesPrompt(to) && tooLargeForArgument(prompt)) out.note(`📄 The prompt is too large for a command line: ${displaySafe(to.name)} gets it through a temporary file`);
+  if (takesPrompt(to) && tooLargeForArgument(prompt)) out.note(promptThroughFile(displaySafe(to.name)));
   const launched = launchAgent(to, prompt, options.cwd);
   if (launched.launched) return launched.exitCode;
   const manual = manualLaunchCommand(to);
   if (launched.reason === "no-command" || !manual) {
-    out.note(`⚠️  ${displaySafe(to.label)} has no command-line program to launch; paste the prompt from: handoff restore ${to.name} --prompt`);
+    out.note(nothingToLaunch(displaySafe(to.label), to.name));
   } else {
-    out.note(`⚠️  ${displaySafe(to.command ?? to.name)} is not on PATH; once it is installed, run:`);
-    out.note(`   ${displaySafe(manual)}`);
+    out.note(notOnPath(displaySafe(to.command ?? to.name)));
+    out.note(manualCommand(displaySafe(manual)));
   }
   return 1;
 }

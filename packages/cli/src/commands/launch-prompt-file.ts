@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promptFileReference } from "../messages/switch.js";
 
 /**
  * The largest prompt passed as a command-line argument. Linux refuses any single argument over
@@ -22,20 +23,12 @@ export interface PromptFile {
   remove(): void;
 }
 
-/** What the agent is told instead of the prompt: where to read it, and that it is its starting context. */
-export function fileReference(file: string): string {
-  return [
-    `The handoff prompt for this session is too long for a command line, so it is in this file: ${file}`,
-    "Read the whole file first: it is your starting context (a record of the earlier session and what to do next).",
-  ].join("\n");
-}
-
 /** Writes `prompt` to a private temporary file (removed once the agent has ended). */
 export function writePromptFile(prompt: string): PromptFile {
   const dir = mkdtempSync(path.join(tmpdir(), "handoff-launch-"));
   const file = path.join(dir, "handoff-prompt.md");
   writeFileSync(file, prompt, { mode: 0o600 });
-  return { reference: fileReference(file), file, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return { reference: promptFileReference(file), file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** Whether `prompt` is too large to pass as one command-line argument. */

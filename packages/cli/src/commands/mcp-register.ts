@@ -1,25 +1,17 @@
 import { displaySafe, type OpenedRepo } from "@handoff/core";
 import { installMcpServer, uninstallMcpServer, type McpRegistration } from "@handoff/hooks";
 import type { Output } from "../output.js";
+import { hintLine, MCP_ACTION_TEXT, mcpIcon, mcpRegistration, mcpServerFor, MCP_NOT_REGISTERED, NO_MCP_AGENT } from "../messages/setup.js";
 
-const ACTION_TEXT: Record<McpRegistration["action"], string> = {
-  created: "created, with the handoff MCP server",
-  updated: "handoff MCP server added (your settings kept)",
-  unchanged: "handoff MCP server already there",
-  restored: "restored as it was before handoff",
-  removed: "handoff MCP server taken out (your later changes kept)",
-  deleted: "deleted (handoff had created it)",
-  failed: "left untouched",
-  theirs: 'already names a server "handoff" that handoff did not write; left as it is',
-};
+const ACTION_TEXT: Record<McpRegistration["action"], string> = MCP_ACTION_TEXT;
 
 function printRegistration(out: Output, registration: McpRegistration): void {
-  const icon = registration.action === "failed" ? "❌" : registration.action === "theirs" ? "⚠️ " : "✅";
+  const icon = mcpIcon(registration.action);
   const why = registration.reason ? ` (${registration.reason})` : "";
-  out.line(displaySafe(`${icon} ${registration.file}: ${ACTION_TEXT[registration.action]}${why}`));
+  out.line(displaySafe(mcpRegistration(icon, registration.file, ACTION_TEXT[registration.action], why)));
   if (registration.error) {
-    out.line(`   ${displaySafe(registration.error.message)}`);
-    if (registration.error.hint) out.line(`   ${displaySafe(registration.error.hint)}`);
+    out.line(hintLine(displaySafe(registration.error.message)));
+    if (registration.error.hint) out.line(hintLine(displaySafe(registration.error.hint)));
   }
 }
 
@@ -27,10 +19,10 @@ function printRegistration(out: Output, registration: McpRegistration): void {
 export async function registerMcpServer(out: Output, opened: OpenedRepo, requested?: string): Promise<boolean> {
   const { server, registrations } = await installMcpServer({ root: opened.repo.root, gitDir: opened.repo.gitDir, requested });
   if (registrations.length === 0) {
-    out.line("ℹ️  MCP: no agent with a project MCP file in use here (name them with --agents claude,codex,...)");
+    out.line(NO_MCP_AGENT);
     return true;
   }
-  out.line(displaySafe(`MCP server for the agents in use (they start it as: ${[server.command, ...server.args].join(" ")}):`));
+  out.line(displaySafe(mcpServerFor([server.command, ...server.args].join(" "))));
   registrations.forEach((registration) => printRegistration(out, registration));
   return registrations.every((registration) => registration.action !== "failed");
 }
@@ -38,7 +30,7 @@ export async function registerMcpServer(out: Output, opened: OpenedRepo, request
 /** `handoff mcp uninstall`: true when every file could be put back. */
 export async function unregisterMcpServer(out: Output, opened: OpenedRepo): Promise<boolean> {
   const registrations = await uninstallMcpServer({ root: opened.repo.root, gitDir: opened.repo.gitDir });
-  if (registrations.length === 0) out.line("ℹ️  MCP: handoff's server is in no agent's configuration here");
+  if (registrations.length === 0) out.line(MCP_NOT_REGISTERED);
   registrations.forEach((registration) => printRegistration(out, registration));
   return registrations.every((registration) => registration.action !== "failed");
 }

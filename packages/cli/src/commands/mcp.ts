@@ -2,6 +2,8 @@ import { openRepo } from "@handoff/core";
 import { stringOption } from "../args.js";
 import { UsageError } from "../errors.js";
 import type { Command } from "./command.js";
+import { unexpectedArgument } from "../messages/common.js";
+import { AGENTS_ONLY_WITH_INSTALL, unknownMcpAction } from "../messages/setup.js";
 
 const mcp: Command = {
   usage: "handoff mcp [install | uninstall] [--agents <list>]",
@@ -19,16 +21,16 @@ const mcp: Command = {
   },
   async run(parsed, { cwd, out }) {
     const [action, ...extra] = parsed.positionals;
-    if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+    if (extra.length) throw new UsageError(unexpectedArgument(extra[0]));
     if (action === undefined) {
-      if (stringOption(parsed, "agents") !== undefined) throw new UsageError("--agents only applies to install");
+      if (stringOption(parsed, "agents") !== undefined) throw new UsageError(AGENTS_ONLY_WITH_INSTALL);
       // The server and the MCP SDK load only here.
       await (await import("../mcp/serve.js")).serve(cwd);
       return 0;
     }
-    if (action !== "install" && action !== "uninstall") throw new UsageError(`unknown mcp action "${action}"; expected install or uninstall`);
+    if (action !== "install" && action !== "uninstall") throw new UsageError(unknownMcpAction(action));
     const agents = stringOption(parsed, "agents");
-    if (action === "uninstall" && agents !== undefined) throw new UsageError("--agents only applies to install");
+    if (action === "uninstall" && agents !== undefined) throw new UsageError(AGENTS_ONLY_WITH_INSTALL);
     const opened = await openRepo(cwd);
     const { registerMcpServer, unregisterMcpServer } = await import("./mcp-register.js");
     const ok = action === "install" ? await registerMcpServer(out, opened, agents) : await unregisterMcpServer(out, opened);

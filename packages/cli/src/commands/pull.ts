@@ -3,19 +3,31 @@ import { flag, stringOption } from "../args.js";
 import type { Command } from "./command.js";
 import { takePositionals } from "./positionals.js";
 import { SHARE_OPTIONS } from "./share-options.js";
+import {
+  nextRestore,
+  NOTHING_TO_PULL_HINT,
+  nothingToPull,
+  pulled as pulledMessage,
+  pulledKeptLocal,
+  pulledReplaced,
+  pulledReplacedUnreadable,
+  pulledUnchanged,
+  pulledWritten,
+} from "../messages/share.js";
+import { warning } from "../messages/common.js";
 
 function describe({ agent, file, action, backup }: PulledState): string {
   switch (action) {
     case "written":
-      return `${agent}: written to ${file}`;
+      return pulledWritten(agent, file);
     case "replaced":
-      return `${agent}: the remote's state is newer and replaced ${file}; the local one was kept as ${backup}`;
+      return pulledReplaced(agent, file, backup);
     case "replaced-unreadable":
-      return `${agent}: ${file} could not be read; it was moved to ${backup} and the remote's state written`;
+      return pulledReplacedUnreadable(agent, file, backup);
     case "kept-local":
-      return `${agent}: the local state is newer and stays in ${file}; the remote's was kept as ${backup}`;
+      return pulledKeptLocal(agent, file, backup);
     case "unchanged":
-      return `${agent}: already up to date`;
+      return pulledUnchanged(agent);
   }
 }
 
@@ -39,17 +51,17 @@ const pull: Command = {
       result.notes.forEach((note) => out.note(displaySafe(note)));
       return 0;
     }
-    result.notes.forEach((note) => out.note(`⚠️  ${displaySafe(note)}`));
+    result.notes.forEach((note) => out.note(warning(displaySafe(note))));
     if (!result.commit) {
       // Not an error: a cloud agent's setup runs `handoff pull` whether or not states were pushed.
-      out.line(displaySafe(`${result.remote} has no session states for ${result.branch} (${result.ref}).`));
-      out.line("   On the machine that has them: handoff push");
+      out.line(displaySafe(nothingToPull(result.remote, result.branch, result.ref)));
+      out.line(NOTHING_TO_PULL_HINT);
       return 0;
     }
-    out.line(displaySafe(`✅ Pulled the session states of ${result.branch} from ${result.remote} (${result.ref}):`));
+    out.line(displaySafe(pulledMessage(result.branch, result.remote, result.ref)));
     for (const entry of pulled) out.line(`   ${displaySafe(describe(entry))}`);
     const first = pulled.find((entry) => entry.action !== "unchanged") ?? pulled[0];
-    if (first) out.line(`   Next: handoff restore ${first.agent} --prompt`);
+    if (first) out.line(nextRestore(first.agent));
     return 0;
   },
 };

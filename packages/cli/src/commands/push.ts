@@ -3,6 +3,17 @@ import { flag, stringOption } from "../args.js";
 import type { Command } from "./command.js";
 import { takePositionals } from "./positionals.js";
 import { SHARE_OPTIONS } from "./share-options.js";
+import {
+  AFTER_PUSH,
+  alreadyPushed,
+  NOTHING_TO_PUSH,
+  NOTHING_TO_PUSH_HINT,
+  pushed,
+  redactedBeforeCommit,
+  remoteAndRef,
+  remoteKeepsNewer,
+} from "../messages/share.js";
+import { warning } from "../messages/common.js";
 
 const push: Command = {
   usage: "handoff push [--remote <R>] [--json]",
@@ -19,20 +30,20 @@ const push: Command = {
       result.notes.forEach((note) => out.note(displaySafe(note)));
       return nothing ? 1 : 0;
     }
-    result.notes.forEach((note) => out.note(`⚠️  ${displaySafe(note)}`));
-    const where = displaySafe(`${result.remote} (${result.ref})`);
+    result.notes.forEach((note) => out.note(warning(displaySafe(note))));
+    const where = displaySafe(remoteAndRef(result.remote, result.ref));
     if (nothing) {
-      out.line("No session state here to push.");
-      out.line("   Run: handoff save <agent>   then: handoff push");
+      out.line(NOTHING_TO_PUSH);
+      out.line(NOTHING_TO_PUSH_HINT);
       return 1;
     }
-    if (!result.changed) out.line(`✅ ${where} already has these states`);
-    else out.line(`✅ Pushed the session states of ${displaySafe(result.branch)} to ${where}: ${result.sent.join(", ") || "(none newer)"}`);
+    if (!result.changed) out.line(alreadyPushed(where));
+    else out.line(pushed(displaySafe(result.branch), where, result.sent));
     if (result.keptRemote.length) {
-      out.line(`   ${result.remote} keeps its newer state for: ${result.keptRemote.join(", ")}; run \`handoff pull\` to get it here`);
+      out.line(remoteKeepsNewer(result.remote, result.keptRemote));
     }
-    if (result.redactions) out.line(`   🔒 ${result.redactions} secret${result.redactions === 1 ? " was" : "s were"} redacted before the commit`);
-    out.line("   On the other machine: handoff pull   then: handoff restore <agent> --prompt");
+    if (result.redactions) out.line(redactedBeforeCommit(result.redactions));
+    out.line(AFTER_PUSH);
     return 0;
   },
 };

@@ -1,5 +1,7 @@
 import { redactDeep, type SaveInput } from "@handoff/core";
 import type { Output } from "../output.js";
+import { redacted as redactedNote } from "../messages/common.js";
+import { OPTIONS_SECRETS } from "../messages/save.js";
 
 /**
  * What the user typed (`--task`, `--next`, `--reason`) with its secrets redacted before it reaches
@@ -10,7 +12,7 @@ export async function redactedInput(out: Output, input: SaveInput): Promise<Save
   const { task, nextSteps, reason } = input;
   const redacted = await redactDeep({ task, nextSteps, reason });
   if (redacted.count === 0) return input;
-  out.note(`🔒 Redacted ${redacted.count} secret${redacted.count === 1 ? "" : "s"} from the options before saving`);
+  out.note(redactedNote(redacted.count, OPTIONS_SECRETS));
   const clean = redacted.value;
   return { ...input, task: clean.task, nextSteps: clean.nextSteps, reason: clean.reason };
 }

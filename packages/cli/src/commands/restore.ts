@@ -3,10 +3,12 @@ import { flag, stringOption } from "../args.js";
 import { UsageError } from "../errors.js";
 import type { Command } from "./command.js";
 import { takePositionals } from "./positionals.js";
+import { cannotCombine, repaired } from "../messages/common.js";
+import { MAX_TOKENS_WITHOUT_PROMPT, maxTokensNotWhole, REFRESHED } from "../messages/restore.js";
 
 function maxTokensOption(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^[1-9][0-9]*$/.test(value)) throw new UsageError(`--max-tokens must be a positive whole number; got "${value}"`);
+  if (!/^[1-9][0-9]*$/.test(value)) throw new UsageError(maxTokensNotWhole(value));
   return Number(value);
 }
 
@@ -24,12 +26,12 @@ const restore: Command = {
   },
   async run(parsed, { cwd, out }) {
     const [agent] = takePositionals(parsed, ["agent"]);
-    if (flag(parsed, "json") && flag(parsed, "prompt")) throw new UsageError("--json and --prompt cannot be combined");
+    if (flag(parsed, "json") && flag(parsed, "prompt")) throw new UsageError(cannotCombine("--json", "--prompt"));
     const maxTokens = maxTokensOption(stringOption(parsed, "max-tokens"));
-    if (maxTokens !== undefined && !flag(parsed, "prompt")) throw new UsageError("--max-tokens only applies to --prompt");
+    if (maxTokens !== undefined && !flag(parsed, "prompt")) throw new UsageError(MAX_TOKENS_WITHOUT_PROMPT);
     const loaded = await loadSession({ cwd, agent: agent! });
-    for (const repair of loaded.repairs) out.note(`🔧 Repaired ${displaySafe(loaded.agent.file)}: ${repair}`);
-    if (loaded.freshness === "refreshed") out.note("🔄 The repository changed since this state was saved; its git part was refreshed");
+    for (const repair of loaded.repairs) out.note(repaired(displaySafe(loaded.agent.file), repair));
+    if (loaded.freshness === "refreshed") out.note(REFRESHED);
     if (flag(parsed, "json")) out.json(loaded.state);
     else if (flag(parsed, "prompt")) {
       // The prompt path loads the redaction detectors; the plain view does not need them.

@@ -1,16 +1,18 @@
 import { displaySafe, type SaveSessionResult } from "@handoff/core";
 import type { Output } from "../output.js";
+import { addedToGitignore, repaired } from "../messages/common.js";
+import { addToGitignoreYourself, gitignoreNotUpdated, movedAsideOnSave } from "../messages/save.js";
 
 /** What a save did besides writing: repairs, a backup of a corrupt file, .gitignore entries. */
 export function printSaveNotes(out: Output, result: SaveSessionResult): void {
   const file = displaySafe(result.agent.file);
-  for (const repair of result.repairs) out.note(`🔧 Repaired ${file}: ${repair}`);
+  for (const repair of result.repairs) out.note(repaired(file, repair));
   if (result.backup) {
-    out.note(`⚠️  ${file} could not be read; its bytes were moved to ${displaySafe(result.backup)} and a fresh state was written`);
+    out.note(movedAsideOnSave(file, displaySafe(result.backup)));
   }
-  for (const entry of result.ignored) out.note(`🙈 Added ${displaySafe(entry)} to .gitignore`);
+  for (const entry of result.ignored) out.note(addedToGitignore(displaySafe(entry)));
   if (result.ignoreFailed) {
-    out.note(`⚠️  The state was saved, but .gitignore could not be updated: ${displaySafe(result.ignoreFailed.reason)}`);
-    out.note(`   Add this line to .gitignore yourself, so that git never commits the state: ${displaySafe(result.ignoreFailed.entry)}`);
+    out.note(gitignoreNotUpdated(displaySafe(result.ignoreFailed.reason)));
+    out.note(addToGitignoreYourself(displaySafe(result.ignoreFailed.entry)));
   }
 }

@@ -7,6 +7,7 @@ import { askGithub, GITHUB_OPTIONS, saveInputFrom, TASK_OPTIONS } from "./save-o
 import { schemaReference, withSchemaFirst } from "./schema-reference.js";
 import { FROM_SESSION_OPTION } from "./session-options.js";
 import { hasFreeText } from "./free-text.js";
+import { stateSavedTo } from "../messages/common.js";
 
 const save: Command = {
   usage: "handoff save <agent> [options]",
@@ -38,7 +39,7 @@ const save: Command = {
     });
     printSaveNotes(out, result);
     if (flag(parsed, "json")) out.json(result.state);
-    else out.line(out.tone(`✅ Session state saved to ${displaySafe(result.agent.file)}`));
+    else out.line(out.tone(stateSavedTo(displaySafe(result.agent.file))));
   },
 };
 

@@ -1,19 +1,28 @@
 import { agentLabel, displaySafe, mergeSessionInput, readAgentSession, type SaveInput } from "@handoff/core";
 import type { Output } from "../output.js";
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
+import { redacted } from "../messages/common.js";
+import {
+  noSessionFound,
+  NOTHING_USABLE,
+  READ_TASK,
+  readCommands,
+  readFiles,
+  readModel,
+  readNextSteps,
+  sessionRead,
+  sessionSecrets,
+  sessionUnreadable,
+} from "../messages/save.js";
 
 function whatWasRead(input: SaveInput): string {
   const parts: string[] = [];
-  if (input.task) parts.push("the task");
-  if (input.nextSteps?.length) parts.push(plural(input.nextSteps.length, "next step"));
+  if (input.task) parts.push(READ_TASK);
+  if (input.nextSteps?.length) parts.push(readNextSteps(input.nextSteps.length));
   const files = (input.filesModified?.length ?? 0) + (input.filesCreated?.length ?? 0);
-  if (files) parts.push(plural(files, "file"));
-  if (input.commandsRun?.length) parts.push(plural(input.commandsRun.length, "command"));
-  if (input.model) parts.push(`the model ${input.model}`);
-  return parts.length ? parts.join(", ") : "nothing usable";
+  if (files) parts.push(readFiles(files));
+  if (input.commandsRun?.length) parts.push(readCommands(input.commandsRun.length));
+  if (input.model) parts.push(readModel(input.model));
+  return parts.length ? parts.join(", ") : NOTHING_USABLE;
 }
 
 export interface SessionInputOptions {
@@ -32,15 +41,15 @@ export async function inputWithSession(out: Output, options: SessionInputOptions
   const { session, notes, unreadable } = await readAgentSession({ agent: options.agent, root: options.root });
   const label = displaySafe(agentLabel(options.agent));
   if (!session) {
-    if (unreadable) out.note(`⚠️  The ${label} session is unreadable, saving without it: ${displaySafe(unreadable)}`);
+    if (unreadable) out.note(sessionUnreadable(label, displaySafe(unreadable)));
     else if (options.reportMissing) {
-      out.note(`⚠️  No ${label} session found for this repository; saving without one`);
+      out.note(noSessionFound(label));
       for (const note of notes) out.note(`   ${displaySafe(note)}`);
     }
     return options.given;
   }
-  out.note(`📖 Read the ${label} session ${displaySafe(session.file)}: ${displaySafe(whatWasRead(session.input))}`);
+  out.note(sessionRead(label, displaySafe(session.file), displaySafe(whatWasRead(session.input))));
   for (const note of notes) out.note(`   ${displaySafe(note)}`);
-  if (session.redactions > 0) out.note(`🔒 Redacted ${plural(session.redactions, "secret")} from the ${label} session`);
+  if (session.redactions > 0) out.note(redacted(session.redactions, sessionSecrets(label)));
   return mergeSessionInput(session.input, options.given);
 }

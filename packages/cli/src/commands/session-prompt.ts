@@ -1,5 +1,7 @@
 import { displaySafe, redactDeep, renderPromptWithinBudget, type AgentInfo, type SessionState } from "@handoff/core";
 import type { Output } from "../output.js";
+import { redacted as redactedNote } from "../messages/common.js";
+import { PROMPT_SECRETS, promptShortened } from "../messages/save.js";
 
 export interface HandoffPrompt {
   prompt: string;
@@ -20,8 +22,8 @@ export async function handoffPrompt(
   const redacted = await redactDeep(state);
   const budgeted = renderPromptWithinBudget(redacted.value, { maxTokens });
   if (budgeted.omitted.length) {
-    out.note(`✂️  Prompt shortened to fit ${maxTokens} tokens for ${displaySafe(target.name)}: left out ${budgeted.omitted.join("; ")}`);
+    out.note(promptShortened(maxTokens, displaySafe(target.name), budgeted.omitted));
   }
-  if (redacted.count > 0) out.note(`🔒 Redacted ${redacted.count} secret${redacted.count === 1 ? "" : "s"} from the prompt`);
+  if (redacted.count > 0) out.note(redactedNote(redacted.count, PROMPT_SECRETS));
   return { prompt: budgeted.prompt, tokens: budgeted.tokens };
 }

@@ -19,6 +19,8 @@ import { agentHooksLines } from "./agent-hooks-status.js";
 import { hookLogNotice } from "./hooks-log-notice.js";
 import { takePositionals } from "./positionals.js";
 import { formatTable } from "./table.js";
+import { NO_STATE_SAVED, RUN_SAVE } from "../messages/common.js";
+import { brokenState, DETACHED, NO_TASK, STATUS_HEADER, UNKNOWN_PROVIDER } from "../messages/status.js";
 
 export interface AgentStatus {
   agent: string;
@@ -52,8 +54,8 @@ const status: Command = {
       return broken.length ? 1 : 0;
     }
     if (found.length === 0) {
-      out.line("No session state saved in this repository yet.");
-      out.line("   Run: handoff save <agent>   (handoff agents lists them)");
+      out.line(NO_STATE_SAVED);
+      out.line(RUN_SAVE);
       agentHooksLines(opened.repo.gitDir).forEach((line) => out.line(line));
       hookErrors.forEach((line) => out.line(line));
       return 0;
@@ -62,18 +64,18 @@ const status: Command = {
       .filter((entry) => entry.state)
       .map(({ agent, state, freshness }) => [
         agent,
-        state!.provider ?? "unknown",
-        state!.git.branch || "(detached)",
+        state!.provider ?? UNKNOWN_PROVIDER,
+        state!.git.branch || DETACHED,
         age(state!.timestamp),
         freshness!,
-        state!.task?.description ?? "(no task)",
+        state!.task?.description ?? NO_TASK,
       ]);
     // Each cell is made safe before the columns are measured, so an escaped character cannot skew them.
-    const table = [["AGENT", "PROVIDER", "BRANCH", "SAVED", "GIT", "TASK"], ...rows].map((row) => row.map(displaySafe));
+    const table = [STATUS_HEADER, ...rows].map((row) => row.map(displaySafe));
     for (const line of formatTable(table, (text, row, column) => paintCell(out, text, row, column))) out.line(line);
     for (const { agent, error } of broken) {
       // Schema errors span several lines: each is made safe on its own, so the newlines stay real.
-      const [first = "", ...rest] = displaySafeLines(`❌ ${agent}: ${error!.message}`);
+      const [first = "", ...rest] = displaySafeLines(brokenState(agent, error!.message));
       out.line(out.paint("red", first));
       for (const line of rest) out.line(line);
       if (error!.hint) out.line(`   ${displaySafe(error!.hint)}`);

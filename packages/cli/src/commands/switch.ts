@@ -27,6 +27,38 @@ import { askGithub, GITHUB_OPTIONS, saveInputFrom, TASK_OPTIONS } from "./save-o
 import { deliverPrompt } from "./launch-deliver.js";
 import { NO_SESSION_OPTION } from "./session-options.js";
 import { redactedInput } from "./redact-input.js";
+import { addedToGitignore, cannotCombine, redacted } from "../messages/common.js";
+import {
+  committed,
+  handedOverSecrets,
+  LAUNCH_WITH_JSON,
+  NOTHING_TO_STASH,
+  previousStateKept,
+  previousStateMovedAside,
+  readyIn,
+  runCommand,
+  sameAgent,
+  sessionSaved,
+  stashed,
+  stashMessage,
+  STEP_COMPLETE,
+  STEP_GIT,
+  STEP_VALIDATION,
+  stepRestoring,
+  stepSaving,
+  summaryFiles,
+  summaryFrom,
+  summaryNext,
+  summaryReason,
+  summaryTo,
+  SUMMARY_TITLE,
+  switchTitle,
+  TREE_CLEAN,
+  UNCOMMITTED_HINT,
+  uncommitted,
+  wipCommitMessage,
+  WORK_IN_PROGRESS,
+} from "../messages/switch.js";
 
 function changedFiles(snapshot: GitSnapshot): string[] {
   const { staged, unstaged, untracked, conflicted } = snapshot.status;
@@ -48,22 +80,22 @@ function printSummary(out: Output, source: SessionState, target: SessionState, t
   const files = (source.context?.files_modified?.length ?? 0) + (source.context?.files_created?.length ?? 0);
   const next = source.context?.next_steps?.[0];
   const run = launchCommand(to, target.provider);
-  out.line(out.tone("Step 5: Handoff complete!"));
+  out.line(out.tone(STEP_COMPLETE));
   out.line();
-  out.line(out.tone(`✨ Ready to continue in ${to.name}`));
-  if (run) out.line(`   Run: ${displaySafe(run)}`);
+  out.line(out.tone(readyIn(to.name)));
+  if (run) out.line(runCommand(displaySafe(run)));
   out.line();
-  out.line(out.tone("📝 Handoff Summary:"));
-  out.line(`   From: ${displaySafe(who(source.agent, source.provider))}`);
-  out.line(`   To: ${displaySafe(who(target.agent, target.provider))}`);
-  if (target.handoff?.reason) out.line(`   Reason: ${displaySafe(target.handoff.reason)}`);
-  out.line(`   Files in progress: ${files}`);
-  if (next) out.line(`   Next action: ${displaySafe(next)}`);
+  out.line(out.tone(SUMMARY_TITLE));
+  out.line(summaryFrom(displaySafe(who(source.agent, source.provider))));
+  out.line(summaryTo(displaySafe(who(target.agent, target.provider))));
+  if (target.handoff?.reason) out.line(summaryReason(displaySafe(target.handoff.reason)));
+  out.line(summaryFiles(files));
+  if (next) out.line(summaryNext(displaySafe(next)));
 }
 
 function refuseSameAgent(from: string, to: string): void {
   if (from !== to) return;
-  throw new UsageError(`<from> and <to> are both ${from}: a handoff goes to another agent (to change ${from}'s provider: handoff save ${from} --provider <name>)`);
+  throw new UsageError(sameAgent(from));
 }
 
 const switchCommand: Command = {
@@ -85,14 +117,14 @@ const switchCommand: Command = {
   async run(parsed, { cwd, out }) {
     const [fromName, toName] = takePositionals(parsed, ["from", "to"]);
     refuseSameAgent(fromName!, toName!);
-    if (flag(parsed, "commit") && flag(parsed, "stash")) throw new UsageError("--commit and --stash cannot be combined");
+    if (flag(parsed, "commit") && flag(parsed, "stash")) throw new UsageError(cannotCombine("--commit", "--stash"));
     const json = flag(parsed, "json");
     const say = json ? () => {} : (text = "") => out.line(out.tone(text));
     const opened = await openRepo(cwd);
     const from = agentIn(opened, fromName!);
     const to = agentIn(opened, toName!);
     refuseSameAgent(from.name, to.name);
-    if (json && flag(parsed, "launch")) throw new UsageError("--launch cannot be combined with --json");
+    if (json && flag(parsed, "launch")) throw new UsageError(LAUNCH_WITH_JSON);
     // Refused before anything is written: a merge half-concluded by a WIP commit cannot be undone.
     if (flag(parsed, "commit")) await refuseMidOperation(opened.repo, "commit");
     if (flag(parsed, "stash")) await refuseMidOperation(opened.repo, "stash");
@@ -102,9 +134,9 @@ const switchCommand: Command = {
       ? given
       : await (await import("./session-input.js")).inputWithSession(out, { agent: from.name, root: opened.repo.root, given, reportMissing: false });
 
-    say(`🔄 Session Handoff: ${from.name} → ${to.name}`);
+    say(switchTitle(from.name, to.name));
     say();
-    say(`Step 1: Saving ${from.name} session state...`);
+    say(stepSaving(from.name));
     // The reason goes to this handoff only: neither --reason nor one recorded by `save --reason`
     // stays in the source's state, where the next, unrelated handoff would pick it up again.
     let reason = input.reason;
@@ -121,46 +153,46 @@ const switchCommand: Command = {
       },
     });
     if (!json) printSaveNotes(out, saved);
-    say(`✅ Session saved to ${displaySafe(from.file)}`);
+    say(sessionSaved(displaySafe(from.file)));
     say();
     // What goes on to the target's file, the output, prompts and history: redacted, even where the
     // source's file still holds a secret from an older save or another tool.
     const { value: outgoing, count: redactions } = await redactDeep({ source: saved.state, reason });
     const { source } = outgoing;
-    if (redactions > 0 && !json) out.note(`🔒 Redacted ${redactions} secret${redactions === 1 ? "" : "s"} from ${displaySafe(from.file)} in what is handed over`);
+    if (redactions > 0 && !json) out.note(redacted(redactions, handedOverSecrets(displaySafe(from.file))));
 
     // Both state files are ignored before a WIP commit or stash, so neither can sweep one up.
-    for (const entry of await ensureIgnored(opened.repo.root, [from.file, to.file])) if (!json) out.note(`🙈 Added ${displaySafe(entry)} to .gitignore`);
-    say("Step 2: Git status check...");
+    for (const entry of await ensureIgnored(opened.repo.root, [from.file, to.file])) if (!json) out.note(addedToGitignore(displaySafe(entry)));
+    say(STEP_GIT);
     const changed = changedFiles(saved.snapshot);
     let commit: string | undefined;
     let stash: string | undefined;
     if (changed.length === 0) {
-      say("✅ Working tree clean");
+      say(TREE_CLEAN);
     } else if (flag(parsed, "commit")) {
-      const task = source.task?.description ?? "work in progress";
+      const task = source.task?.description ?? WORK_IN_PROGRESS;
       const stateFiles = listAgents(opened.config).map((agent) => agent.file);
-      commit = await commitWorkInProgress(opened.repo, `wip: ${task} (switching to ${to.name})`, stateFiles);
-      say(`✅ Committed ${changed.length} changed file(s) as ${commit} (undo with: git reset HEAD~1)`);
+      commit = await commitWorkInProgress(opened.repo, wipCommitMessage(task, to.name), stateFiles);
+      say(committed(changed.length, commit));
     } else if (flag(parsed, "stash")) {
-      const message = `${from.name} session handoff`;
+      const message = stashMessage(from.name);
       if (await stashWorkInProgress(opened.repo, message)) {
         stash = message;
-        say(`✅ Stashed ${changed.length} changed file(s) as "${stash}" (restore with: git stash pop)`);
+        say(stashed(changed.length, stash));
       } else {
-        say("✅ Nothing to stash besides .gitignore");
+        say(NOTHING_TO_STASH);
       }
     } else {
-      say(`⚠️  Uncommitted changes detected (${changed.length} files)`);
-      say("   Consider committing before switching agents (--commit or --stash)");
+      say(uncommitted(changed.length));
+      say(UNCOMMITTED_HINT);
     }
     say();
 
-    say("Step 3: Validation status...");
+    say(STEP_VALIDATION);
     for (const line of validationLines(source.validation)) say(line);
     say();
 
-    say(`Step 4: Restoring ${to.name} session state...`);
+    say(stepRestoring(to.name));
     const handed = await writeHandOver({
       opened,
       source,
@@ -170,8 +202,8 @@ const switchCommand: Command = {
       commit,
       stash,
     });
-    if (handed.replaced) out.note(`📦 ${to.name}'s previous state (another task) was kept as ${displaySafe(handed.replaced)}`);
-    if (handed.backup) out.note(`⚠️  ${to.name}'s previous state could not be read; it was moved to ${displaySafe(handed.backup)}`);
+    if (handed.replaced) out.note(previousStateKept(to.name, displaySafe(handed.replaced)));
+    if (handed.backup) out.note(previousStateMovedAside(to.name, displaySafe(handed.backup)));
     const deliver = { state: handed.state, to, cwd, copy: flag(parsed, "copy"), launch: flag(parsed, "launch") };
     if (json) {
       if (deliver.copy) await deliverPrompt(out, deliver);

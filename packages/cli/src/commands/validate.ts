@@ -3,7 +3,6 @@ import {
   buildValidation,
   checkWorkingFiles,
   compileRules,
-  countOf,
   displaySafe,
   openRepo,
   planChecks,
@@ -19,16 +18,17 @@ import type { Output } from "../output.js";
 import type { Command } from "./command.js";
 import { takePositionals } from "./positionals.js";
 import { printCheck, printRecorded, printRules, printSummary } from "./validate-report.js";
+import { CHECKS_TITLE, checkingRules, running } from "../messages/validate.js";
 
 /** Runs the checks, saying on stderr which one runs, and printing each as it ends (not with --json). */
 async function runAndPrintChecks(root: string, plans: PlannedCheck[], out: Output, json: boolean): Promise<CheckOutcome[]> {
-  const onStart = (check: PlannedCheck) => out.progress(displaySafe(`⏳ Running ${check.label}: ${check.command}`));
+  const onStart = (check: PlannedCheck) => out.progress(displaySafe(running(check.label, check.command)));
   if (json) {
     const outcomes = await runChecks(root, plans, { onStart });
     out.endProgress();
     return outcomes;
   }
-  out.line("Checks:");
+  out.line(CHECKS_TITLE);
   const outcomes = await runChecks(root, plans, { onStart, onDone: (check) => printCheck(out, check) });
   out.line();
   return outcomes;
@@ -62,7 +62,7 @@ const validate: Command = {
     const plans = planChecks(root, opened.config);
     const checks = flag(parsed, "no-checks") ? skippedChecks(plans) : await runAndPrintChecks(root, plans, out, json);
 
-    if (ruleList.length > 0) out.progress(`⏳ Checking ${countOf(ruleList.length, "rule")} over the tracked and staged files`);
+    if (ruleList.length > 0) out.progress(checkingRules(ruleList.length));
     const report = await checkWorkingFiles(root, rules, { hasHead: opened.repo.head !== null });
     out.endProgress();
     const validation = buildValidation({

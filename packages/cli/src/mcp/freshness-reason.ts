@@ -1,12 +1,13 @@
 import type { Freshness, SessionState } from "@handoff/core";
+import { HEAD_MOVED, INDEX_CHANGED, NO_FRESHNESS_RECORD, REF_MOVED } from "../messages/mcp.js";
 
 /** Why a state no longer matches the repository, in the terms its `freshness` record keeps. */
 export function staleBecause(state: SessionState, now: Freshness): string[] {
   const recorded = state.freshness;
-  if (!recorded) return ["the state records no freshness (saved by an older handoff or by hand)"];
+  if (!recorded) return [NO_FRESHNESS_RECORD];
   const reasons: string[] = [];
-  if (recorded.ref !== now.ref) reasons.push("HEAD points elsewhere (another branch was checked out)");
-  if (recorded.head !== now.head) reasons.push("new commits (HEAD moved)");
-  if (recorded.index !== now.index) reasons.push("the staged files changed");
+  if (recorded.ref !== now.ref) reasons.push(REF_MOVED);
+  if (recorded.head !== now.head) reasons.push(HEAD_MOVED);
+  if (recorded.index !== now.index) reasons.push(INDEX_CHANGED);
   return reasons;
 }

@@ -2,6 +2,7 @@ import { redactDeep, redactText } from "@handoff/core";
 import { UsageError } from "../errors.js";
 import { report } from "../main.js";
 import { collectOutput } from "./collect-output.js";
+import { errorLine } from "../messages/main.js";
 
 /** A tool's answer: text for the model, and the same facts as structured content. */
 export interface ToolAnswer {
@@ -26,7 +27,7 @@ export async function redactedResult(answer: ToolAnswer, notes: string[] = []): 
 /** The CLI's own error lines (message and hint, made safe), as an MCP error result. */
 export async function errorResult(error: unknown): Promise<ToolResult> {
   const out = collectOutput();
-  if (error instanceof UsageError) out.note(`❌ ${error.message}`);
+  if (error instanceof UsageError) out.note(errorLine(error.message));
   else await report({}, error, out);
   const code = (error as { code?: unknown }).code;
   const text = await redactText(out.notes.join("\n"));

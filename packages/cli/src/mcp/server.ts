@@ -8,7 +8,7 @@ import packageJson from "../../package.json" with { type: "json" };
 import { agentsWithState } from "./agents-with-state.js";
 import type { TextKind } from "./handlers.js";
 import { lazyValidator } from "./lazy-validator.js";
-import { FIELD_TEXT, notOneOf, PROMPT_TEXT, RESOURCE_TEXT, SERVER_INSTRUCTIONS, TOOL_TEXT } from "./messages.js";
+import { FIELD_TEXT, notOneOf, PROMPT_TEXT, RESOURCE_TEXT, SERVER_INSTRUCTIONS, TOOL_TEXT } from "../messages/mcp.js";
 
 /**
  * What the tools, resources and prompts run: loaded on the first call, so that the answer to

@@ -2,6 +2,7 @@ import path from "node:path";
 import { CONFIG_FILE } from "../config/file-name.js";
 import { HandoffError } from "../errors.js";
 import type { HandoffConfig } from "../schema/config.js";
+import { stateFileOutside, stateFilePathHint, stateFileReserved, unknownAgent, unknownAgentHint } from "../messages.js";
 
 export interface AgentInfo {
   /** The name used on the command line: `handoff save <name>`. */
@@ -75,16 +76,16 @@ function checkRelativeFile(name: string, file: string, field: string): string {
   const outside = path.posix.isAbsolute(normalized) || normalized === ".." || normalized.startsWith("../");
   // "." or "dir/" names a folder: the state file would take its place, and the folder be moved aside.
   const folder = normalized === "." || normalized.endsWith("/");
-  const hint = `use a path such as ".${name}/.session-state.json"`;
+  const hint = stateFilePathHint(name);
   if (outside || folder) {
-    throw new HandoffError("E_CONFIG_INVALID", `${field}: "${file}" must be the path of a file inside the repository, relative to its root`, {
+    throw new HandoffError("E_CONFIG_INVALID", stateFileOutside(field, file), {
       file: CONFIG_FILE,
       hint,
     });
   }
   const reserved = reservedPart(normalized);
   if (reserved) {
-    throw new HandoffError("E_CONFIG_INVALID", `${field}: "${file}" points at "${reserved}", which belongs to git or handoff; a state file must be a file of its own`, {
+    throw new HandoffError("E_CONFIG_INVALID", stateFileReserved(field, file, reserved), {
       file: CONFIG_FILE,
       hint,
     });
@@ -120,8 +121,8 @@ export function getAgent(name: string, config: HandoffConfig = {}): AgentInfo {
   const agents = listAgents(config);
   const found = agents.find((agent) => agent.name === name);
   if (!found) {
-    throw new HandoffError("E_UNKNOWN_AGENT", `Unknown agent "${name}"`, {
-      hint: `known agents: ${agents.map((agent) => agent.name).join(", ")}; add more in handoff.config.json under "agents"`,
+    throw new HandoffError("E_UNKNOWN_AGENT", unknownAgent(name), {
+      hint: unknownAgentHint(agents.map((agent) => agent.name)),
     });
   }
   return found;

@@ -6,6 +6,7 @@ import { jsonErrorOffset } from "../parse/json-error-offset.js";
 import { formatIssues, jsonSyntaxMessage } from "../parse/parse.js";
 import { displaySafe } from "../util/sanitize.js";
 import { MAX_SMALL_FILE_BYTES, readBoundedText } from "../util/read-bounded.js";
+import { CONFIG_INVALID_HINT, CONFIG_SYNTAX_HINT, configInvalid, configUnreadable } from "../messages.js";
 
 /** Reads `handoff.config.json` at the repository root; an absent file is an empty config. */
 export function loadConfig(root: string): HandoffConfig {
@@ -15,7 +16,7 @@ export function loadConfig(root: string): HandoffConfig {
     text = readBoundedText(file, { maxBytes: MAX_SMALL_FILE_BYTES, code: "E_CONFIG_INVALID", what: "handoff's configuration" });
   } catch (error) {
     if (error instanceof HandoffError) throw error;
-    throw new HandoffError("E_CONFIG_INVALID", `${file} cannot be read: ${(error as Error).message}`, { file, cause: error });
+    throw new HandoffError("E_CONFIG_INVALID", configUnreadable(file, (error as Error).message), { file, cause: error });
   }
   if (text === undefined) return {};
   let raw: unknown;
@@ -26,7 +27,7 @@ export function loadConfig(root: string): HandoffConfig {
     const offset = jsonErrorOffset(body);
     throw new HandoffError("E_CONFIG_INVALID", jsonSyntaxMessage(file, body, offset === -1 ? 0 : offset, (error as Error).message), {
       file,
-      hint: "fix the JSON syntax there (a trailing comma or a missing quote, usually)",
+      hint: CONFIG_SYNTAX_HINT,
       cause: error,
     });
   }
@@ -34,9 +35,9 @@ export function loadConfig(root: string): HandoffConfig {
   if (!result.success) {
     // Field names are the config's own keys: shown escaped, should they hold control characters.
     const lines = formatIssues(result.error, (prefix) => ruleIdAt(raw, prefix)).map(displaySafe);
-    throw new HandoffError("E_CONFIG_INVALID", `${displaySafe(file)} is invalid:\n  ${lines.join("\n  ")}`, {
+    throw new HandoffError("E_CONFIG_INVALID", configInvalid(displaySafe(file), lines), {
       file,
-      hint: "correct the fields named above; the README's Configuration section lists them",
+      hint: CONFIG_INVALID_HINT,
     });
   }
   return result.data;

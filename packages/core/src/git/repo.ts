@@ -3,6 +3,7 @@ import path from "node:path";
 import { HandoffError, isHandoffError } from "../errors.js";
 import { discoverFromFiles } from "./discover-from-files.js";
 import type { RepoPaths } from "./repo-paths.js";
+import { BARE_REPO_HINT, bareOrGitDir, bareRepo, NOT_GIT_REPO_HINT, notGitRepo, revParseFailed } from "../messages.js";
 
 export type { RepoPaths } from "./repo-paths.js";
 
@@ -40,24 +41,24 @@ export async function resolveWithGit(cwd: string): Promise<RepoPaths> {
     if (isHandoffError(error) && existsSync(cwd)) throw error;
     const text = errorText(error);
     if (/must be run in a work tree|bare repository/i.test(text)) {
-      throw new HandoffError("E_BARE_REPO", `${cwd} is a bare repository or a git directory: it has no work tree`, {
-        hint: "run handoff inside a checkout (a clone or a worktree) of the repository",
+      throw new HandoffError("E_BARE_REPO", bareOrGitDir(cwd), {
+        hint: BARE_REPO_HINT,
         cause: error,
       });
     }
     if (/not a git repository/i.test(text) || /does not exist|ENOENT|ENOTDIR/i.test(text)) {
-      throw new HandoffError("E_NOT_GIT_REPO", `${cwd} is not inside a git repository`, {
-        hint: "cd into your project's checkout, or run `git init` first",
+      throw new HandoffError("E_NOT_GIT_REPO", notGitRepo(cwd), {
+        hint: NOT_GIT_REPO_HINT,
         cause: error,
       });
     }
-    throw new HandoffError("E_GIT", `git rev-parse failed in ${cwd}: ${text.trim()}`, { cause: error });
+    throw new HandoffError("E_GIT", revParseFailed(cwd, text.trim()), { cause: error });
   }
   // HEAD is missing from the output when there is no commit yet (see revParse).
   const [bare, gitDir, root, head] = output.split("\n");
   if (bare === "true" || !root) {
-    throw new HandoffError("E_BARE_REPO", `${cwd} is a bare repository: it has no work tree`, {
-      hint: "run handoff inside a checkout (a clone or a worktree) of the repository",
+    throw new HandoffError("E_BARE_REPO", bareRepo(cwd), {
+      hint: BARE_REPO_HINT,
     });
   }
   return {

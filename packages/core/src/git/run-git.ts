@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { HandoffError } from "../errors.js";
 import { gitEnvironment } from "./env.js";
+import { exitCode, GIT_NOT_STARTED_HINT, gitCouldNotStart, gitFailed } from "../messages.js";
 
 export interface GitRunOptions {
   /** Written to git's stdin, then closed. */
@@ -20,7 +21,7 @@ export interface GitRun {
 /** The error for a git that cannot be started at all (not installed, or not on PATH). */
 function gitNotStarted(cause: Error): HandoffError {
   const reason = cause.message.split("\n")[0]!.replace(/^Error: /, "");
-  return new HandoffError("E_GIT", `git could not be started: ${reason}`, { hint: "install git and put it on PATH", cause });
+  return new HandoffError("E_GIT", gitCouldNotStart(reason), { hint: GIT_NOT_STARTED_HINT, cause });
 }
 
 /**
@@ -30,7 +31,7 @@ function gitNotStarted(cause: Error): HandoffError {
 export function gitCommandFailed(command: string, cwd: string, error: unknown): HandoffError {
   const cause = error instanceof Error ? error : new Error(String(error));
   if (/spawn .*ENOENT/.test(cause.message)) return gitNotStarted(cause);
-  return new HandoffError("E_GIT", `${command} failed in ${cwd}: ${cause.message.trim()}`, { cause });
+  return new HandoffError("E_GIT", gitFailed(command, cwd, cause.message.trim()), { cause });
 }
 
 /**
@@ -83,7 +84,7 @@ export function runGitSync(cwd: string, args: readonly string[], options: Pick<G
 export async function gitOutput(cwd: string, args: readonly string[], options: GitRunOptions = {}): Promise<Buffer> {
   const result = await runGit(cwd, args, options);
   if (result.code !== 0) {
-    throw new HandoffError("E_GIT", `git ${args.slice(0, 2).join(" ")} failed in ${cwd}: ${result.stderr.trim() || `exit code ${result.code}`}`);
+    throw new HandoffError("E_GIT", gitFailed(`git ${args.slice(0, 2).join(" ")}`, cwd, result.stderr.trim() || exitCode(result.code)));
   }
   return result.stdout;
 }

@@ -4,6 +4,7 @@ import { gitClient } from "./client.js";
 import { operationInProgress } from "./operation.js";
 import type { RepoPaths } from "./repo.js";
 import { runGit } from "./run-git.js";
+import { HOW_TO_END, operationInProgressHint, operationUnderway, UNMERGED_HINT, unmergedFiles, WIP_FAILED_HINT, wipFailed, wouldDo } from "../messages.js";
 
 /** The commit `ref` names; "" when there is none (no commits yet, no stash). */
 async function commitOf(git: SimpleGit, ref: string): Promise<string> {
@@ -12,20 +13,13 @@ async function commitOf(git: SimpleGit, ref: string): Promise<string> {
 
 function gitFailure(action: string, error: unknown): HandoffError {
   const detail = error instanceof Error ? error.message.trim() : String(error);
-  return new HandoffError("E_GIT", `${action} failed; nothing was lost, your changes are still in the work tree:\n${detail}`, {
-    hint: "fix what git reports above (a failing pre-commit hook, say) and run the command again",
+  return new HandoffError("E_GIT", wipFailed(action, detail), {
+    hint: WIP_FAILED_HINT,
     cause: error,
   });
 }
 
 /** What finishing or abandoning each operation takes, for the hint. */
-const HOW_TO_END = {
-  merge: "git merge --continue or git merge --abort",
-  rebase: "git rebase --continue or git rebase --abort",
-  am: "git am --continue or git am --abort",
-  "cherry-pick": "git cherry-pick --continue or git cherry-pick --abort",
-  revert: "git revert --continue or git revert --abort",
-} as const;
 
 /**
  * A WIP commit in the middle of a merge (rebase, am, cherry-pick, revert) would stage the conflict
@@ -35,16 +29,16 @@ const HOW_TO_END = {
  */
 export async function refuseMidOperation(repo: RepoPaths, action: "commit" | "stash"): Promise<void> {
   const operation = operationInProgress(repo.gitDir)?.operation;
-  const what = `--${action} would ${action === "commit" ? "stage the conflict markers and conclude it" : "fail on the unmerged files"}`;
+  const what = wouldDo(action);
   if (operation && operation !== "bisect") {
-    throw new HandoffError("E_GIT", `A git ${operation} is in progress: ${what}; nothing was changed`, {
-      hint: `finish it or abandon it first (${HOW_TO_END[operation]}), then switch again; or switch without --${action}`,
+    throw new HandoffError("E_GIT", operationUnderway(operation, what), {
+      hint: operationInProgressHint(HOW_TO_END[operation], action),
     });
   }
   const unmerged = await runGit(repo.root, ["ls-files", "-u", "-z"]);
   if (unmerged.code === 0 && unmerged.stdout.length > 0) {
-    throw new HandoffError("E_GIT", `The index has unmerged (conflicted) files: --${action} is refused; nothing was changed`, {
-      hint: "resolve the conflicts and `git add` the files (or `git checkout --merge` them), then switch again",
+    throw new HandoffError("E_GIT", unmergedFiles(action), {
+      hint: UNMERGED_HINT,
     });
   }
 }

@@ -6,6 +6,17 @@ import { lineAndColumn, MAX_NESTING_DEPTH, scanTopLevelObject } from "./json-ext
 import { MAX_STATE_BYTES } from "./limits.js";
 import { repairLegacyState } from "./repair.js";
 import { displaySafe } from "../util/sanitize.js";
+import {
+  INVALID_JSON_HINT,
+  NESTED_TOO_DEEP_HINT,
+  nestedTooDeep,
+  PROTO_KEY_HINT,
+  protoKey,
+  SCHEMA_HINT,
+  STATE_TOO_LARGE_HINT,
+  stateNotInSchema,
+  stateFileTooLarge,
+} from "../messages.js";
 
 export { MAX_STATE_BYTES };
 
@@ -58,22 +69,22 @@ export function jsonSyntaxMessage(file: string, text: string, offset: number, de
 function invalidJson(file: string, text: string, offset: number, detail: string): HandoffError {
   return new HandoffError("E_STATE_INVALID_JSON", jsonSyntaxMessage(file, text, offset, detail), {
     file,
-    hint: "fix the file by hand, or run `handoff save <agent>`: it keeps a backup of the broken file and writes a fresh one",
+    hint: INVALID_JSON_HINT,
   });
 }
 
 export function stateTooLarge(file: string, size: number): HandoffError {
-  return new HandoffError("E_STATE_TOO_LARGE", `${file} is ${size} bytes, over the ${MAX_STATE_BYTES}-byte limit`, {
+  return new HandoffError("E_STATE_TOO_LARGE", stateFileTooLarge(file, size, MAX_STATE_BYTES), {
     file,
-    hint: "a session state is a few kilobytes; move the file away and run `handoff save <agent>`",
+    hint: STATE_TOO_LARGE_HINT,
   });
 }
 
 function tooDeep(file: string, text: string, offset: number): HandoffError {
   const { line, column } = lineAndColumn(text, offset);
-  return new HandoffError("E_STATE_TOO_LARGE", `${file}:${line}:${column}: nested deeper than ${MAX_NESTING_DEPTH} levels`, {
+  return new HandoffError("E_STATE_TOO_LARGE", nestedTooDeep(file, line, column, MAX_NESTING_DEPTH), {
     file,
-    hint: "a session state nests a few levels; move the file away and run `handoff save <agent>`",
+    hint: NESTED_TOO_DEEP_HINT,
   });
 }
 
@@ -119,18 +130,18 @@ export function parseState(text: string, file = "session state"): ParsedState {
   }
   const protoPath = pathOfProtoKey(raw, []);
   if (protoPath) {
-    throw new HandoffError("E_STATE_SCHEMA", `${file} does not match session state v2.0:\n  ${protoPath}: a key named __proto__ cannot be kept`, {
+    throw new HandoffError("E_STATE_SCHEMA", stateNotInSchema(file, [protoKey(protoPath)]), {
       file,
-      hint: "rename or remove that key, or run `handoff save <agent>`: it keeps a backup and writes a fresh state",
+      hint: PROTO_KEY_HINT,
     });
   }
   const repairs = repairLegacyState(raw as Record<string, unknown>, trailing);
   const result = sessionStateSchema.safeParse(raw);
   if (!result.success) {
     const lines = formatIssues(result.error);
-    throw new HandoffError("E_STATE_SCHEMA", `${file} does not match session state v2.0:\n  ${lines.join("\n  ")}`, {
+    throw new HandoffError("E_STATE_SCHEMA", stateNotInSchema(file, lines), {
       file,
-      hint: "correct the fields named above, or run `handoff save <agent>`: it keeps a backup and writes a fresh state",
+      hint: SCHEMA_HINT,
     });
   }
   return { state: result.data, repairs };

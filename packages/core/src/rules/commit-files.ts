@@ -2,6 +2,7 @@ import { HandoffError } from "../errors.js";
 import { gitOutput, splitNul } from "../git/run-git.js";
 import { REGULAR_FILE_MODES, type BlobEntry } from "./read-blobs.js";
 import { isObjectId } from "../util/object-id.js";
+import { notObjectId } from "../messages.js";
 
 export interface CommitFilesOptions {
   /** Only paths this accepts are listed. */
@@ -12,7 +13,7 @@ export interface CommitFilesOptions {
 /** Only full object ids reach git as arguments: nothing that could be read as an option. */
 export function assertObjectId(id: string): string {
   // Upper-case hex is accepted as before: git reads it too.
-  if (!isObjectId(id.toLowerCase())) throw new HandoffError("E_UNSAFE_ARGUMENT", `"${id}" is not a full git object id`);
+  if (!isObjectId(id.toLowerCase())) throw new HandoffError("E_UNSAFE_ARGUMENT", notObjectId(id));
   return id;
 }
 

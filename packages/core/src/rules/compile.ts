@@ -4,6 +4,7 @@ import { CONFIG_FILE } from "../config/file-name.js";
 import { ruleFiles, rulesProblems, type Rule } from "../schema/rule.js";
 import { compilePattern, type PatternMatcher } from "./matcher.js";
 import { GLOB_OPTIONS, splitGlob } from "../schema/rule-patterns.js";
+import { UNUSABLE_RULES_HINT, unusableRules } from "../messages.js";
 
 /** A rule ready to run: its globs and its pattern compiled once. */
 export interface CompiledRule {
@@ -35,8 +36,8 @@ export function compileRules(rules: readonly Rule[]): CompiledRule[] {
   if (problems.length) {
     throw new HandoffError(
       "E_CONFIG_INVALID",
-      `${CONFIG_FILE} has unusable rules:\n  ${problems.map((p) => `${p.location}: ${p.message}`).join("\n  ")}`,
-      { hint: "correct the rules named above; docs/rules.md describes the fields" },
+      unusableRules(CONFIG_FILE, problems.map((p) => `${p.location}: ${p.message}`)),
+      { hint: UNUSABLE_RULES_HINT },
     );
   }
   return rules.map((rule) => {

@@ -5,6 +5,7 @@ import { currentFreshness, judgeFreshness } from "../state/freshness.js";
 import { readStateFileQuickly } from "../store/quick-read.js";
 import { statePath } from "../store/state-path.js";
 import { agentIn, openRepo, type OpenedRepo } from "./open-repo.js";
+import { noState, noStateHint } from "../messages.js";
 
 export type LoadedFreshness = "fresh" | "refreshed" | "stale" | "unknown";
 
@@ -27,9 +28,9 @@ export interface LoadSessionOptions {
 }
 
 export function stateNotFound(agent: AgentInfo, file: string): HandoffError {
-  return new HandoffError("E_STATE_NOT_FOUND", `No session state found for ${agent.name}`, {
+  return new HandoffError("E_STATE_NOT_FOUND", noState(agent.name), {
     file,
-    hint: `Run: npm run session:save ${agent.name}   (or: handoff save ${agent.name})`,
+    hint: noStateHint(agent.name),
   });
 }
 

@@ -1,5 +1,6 @@
 import { HandoffError } from "../errors.js";
 import { runGit } from "../git/run-git.js";
+import { DETACHED_HEAD, DETACHED_HEAD_HINT, notARefName, REF_NAME_HINT } from "../messages.js";
 
 /** The ref that carries a branch's states: `refs/handoff/<branch>`, beside the branch, never on it. */
 export function handoffRefOf(branch: string): string {
@@ -19,8 +20,8 @@ export async function assertRefName(root: string, ref: string, what: string): Pr
   // Every ref passed here starts with "refs/", so git cannot read it as an option.
   const valid = ref.startsWith("refs/") && !ref.includes("\0") && (await runGit(root, ["check-ref-format", ref])).code === 0;
   if (!valid) {
-    throw new HandoffError("E_UNSAFE_ARGUMENT", `${what} cannot name a ref: "${ref}"`, {
-      hint: "handoff push and pull work on a branch whose name git accepts (git check-ref-format)",
+    throw new HandoffError("E_UNSAFE_ARGUMENT", notARefName(what, ref), {
+      hint: REF_NAME_HINT,
     });
   }
 }
@@ -30,8 +31,8 @@ export async function currentBranch(root: string, env?: NodeJS.ProcessEnv): Prom
   const result = await runGit(root, ["symbolic-ref", "-q", "HEAD"], { env });
   const full = result.stdout.toString("utf8").trim();
   if (result.code !== 0 || !full.startsWith("refs/heads/")) {
-    throw new HandoffError("E_GIT", "HEAD is detached: handoff push and pull keep the states of a branch", {
-      hint: "switch to the branch you work on (git switch <branch>) and run the command again",
+    throw new HandoffError("E_GIT", DETACHED_HEAD, {
+      hint: DETACHED_HEAD_HINT,
     });
   }
   return full.slice("refs/heads/".length);

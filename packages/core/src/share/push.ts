@@ -8,6 +8,7 @@ import { mergeByAgent } from "./merge-states.js";
 import { readStatesAt, treeIdOf, writeStatesTree } from "./ref-tree.js";
 import { fetchRef, pushRef, remoteRefTip, resolveRemote } from "./transport.js";
 import { sleep } from "../util/sleep.js";
+import { REF_KEPT_MOVING_HINT, refKeptMoving } from "../messages.js";
 
 export interface ShareOptions {
   /** The work tree's top level. */
@@ -108,7 +109,7 @@ export async function pushStates(options: ShareOptions): Promise<PushStatesResul
     // Lost the race to another push: give it a moment, then fetch, merge and try again.
     await sleep(50 + Math.random() * 200 * attempt);
   }
-  throw new HandoffError("E_GIT", `${ref} kept moving on ${remote} while handoff pushed it (${MAX_ATTEMPTS} attempts)`, {
-    hint: "someone is pushing the same branch's states right now; run `handoff push` again in a moment",
+  throw new HandoffError("E_GIT", refKeptMoving(ref, remote, MAX_ATTEMPTS), {
+    hint: REF_KEPT_MOVING_HINT,
   });
 }

@@ -3,6 +3,7 @@ import { gitOutput, runGit, splitNul } from "../git/run-git.js";
 import type { SessionState } from "../schema/session-state.js";
 import { MAX_STATE_BYTES, parseState } from "../parse/parse.js";
 import { stringifyState } from "../parse/stringify.js";
+import { NOT_WRITTEN_BY_PUSH_HINT, notACommit, TREE_TOO_LARGE_HINT, treeTooLarge } from "../messages.js";
 
 /** A handoff ref's tree holds one `<agent>.json` per agent, and nothing else. */
 const ENTRY_NAME = /^([a-z][a-z0-9_-]{0,63})\.json$/;
@@ -24,13 +25,13 @@ async function objectType(root: string, id: string): Promise<string> {
 /** The commit's tree, refused when it is larger than a list of states can be. */
 async function treeOf(root: string, commit: string, label: string): Promise<string> {
   if ((await objectType(root, commit)) !== "commit") {
-    throw new HandoffError("E_GIT", `${label} does not point at a commit`, { hint: "it was not written by handoff push; delete it on the remote" });
+    throw new HandoffError("E_GIT", notACommit(label), { hint: NOT_WRITTEN_BY_PUSH_HINT });
   }
   const tree = (await gitOutput(root, ["rev-parse", "--verify", `${commit}^{tree}`])).toString("utf8").trim();
   const size = Number((await gitOutput(root, ["cat-file", "-s", tree])).toString("utf8").trim());
   if (!(size <= MAX_SHARED_TREE_BYTES)) {
-    throw new HandoffError("E_STATE_TOO_LARGE", `${label} holds a tree of ${size} bytes, over the ${MAX_SHARED_TREE_BYTES}-byte limit`, {
-      hint: "it was not written by handoff push; delete it on the remote (git push <remote> :<ref>)",
+    throw new HandoffError("E_STATE_TOO_LARGE", treeTooLarge(label, size, MAX_SHARED_TREE_BYTES), {
+      hint: TREE_TOO_LARGE_HINT,
     });
   }
   return tree;

@@ -1,11 +1,12 @@
 import { HandoffError } from "../errors.js";
 import { runGit } from "../git/run-git.js";
 import { isObjectId } from "../util/object-id.js";
+import { ADD_REMOTE_HINT, notARemote, transportFailed, transportFailedHint, useRemote } from "../messages.js";
 
 /** The handoff ref moves only with git's own transport: its remotes, authentication and protocols. */
 function transportError(action: string, remote: string, stderr: string): HandoffError {
-  return new HandoffError("E_GIT", `git ${action} ${remote} failed: ${stderr.trim().split("\n").slice(-3).join(" ") || "no message"}`, {
-    hint: `check that \`git ${action} ${remote}\` works here (remote, network, credentials), then run the command again`,
+  return new HandoffError("E_GIT", transportFailed(action, remote, stderr.trim().split("\n").slice(-3).join(" ")), {
+    hint: transportFailedHint(action, remote),
   });
 }
 
@@ -22,10 +23,10 @@ export async function resolveRemote(root: string, branch: string, given: string 
   }
   const remotes = (await runGit(root, ["remote"], { env })).stdout.toString("utf8").split("\n");
   if (remote.startsWith("-") || !remotes.includes(remote)) {
-    throw new HandoffError("E_GIT", `"${remote}" is not a remote of this repository`, {
+    throw new HandoffError("E_GIT", notARemote(remote), {
       hint: remotes.some(Boolean)
-        ? `use --remote with one of: ${remotes.filter(Boolean).join(", ")}`
-        : "add one first: git remote add origin <url>",
+        ? useRemote(remotes.filter(Boolean))
+        : ADD_REMOTE_HINT,
     });
   }
   return remote;

@@ -3,6 +3,7 @@ import { HandoffError } from "../errors.js";
 import { readBoundedTextOrUndefined } from "../util/read-bounded.js";
 import { sleep } from "../util/sleep.js";
 import { uniqueSuffix } from "../util/unique-suffix.js";
+import { LOCK_HELD_HINT, LOCK_TAKEN_OVER_HINT, lockHeld, lockTakenOver } from "../messages.js";
 
 const STALE_AFTER_MS = 30_000;
 const WAIT_LIMIT_MS = 10_000;
@@ -98,9 +99,9 @@ function heldLock(lockFile: string, token: string): HeldLock {
   return {
     assertHeld() {
       if (readLock(lockFile) === token) return;
-      throw new HandoffError("E_LOCK_TIMEOUT", `${lockFile} was taken over by another handoff command while this one was stalled`, {
+      throw new HandoffError("E_LOCK_TIMEOUT", lockTakenOver(lockFile), {
         file: lockFile,
-        hint: "nothing was written, so the newer save stands; run the command again",
+        hint: LOCK_TAKEN_OVER_HINT,
       });
     },
   };
@@ -113,9 +114,9 @@ export async function withFileLock<T>(file: string, work: (lock: HeldLock) => Pr
   const deadline = Date.now() + WAIT_LIMIT_MS;
   while (!tryAcquire(lockFile, token)) {
     if (Date.now() > deadline) {
-      throw new HandoffError("E_LOCK_TIMEOUT", `${lockFile} has been held for over ${WAIT_LIMIT_MS / 1000}s`, {
+      throw new HandoffError("E_LOCK_TIMEOUT", lockHeld(lockFile, WAIT_LIMIT_MS / 1000), {
         file: lockFile,
-        hint: "another handoff command is writing this state; if none is running, delete the .lock file",
+        hint: LOCK_HELD_HINT,
       });
     }
     await sleep(POLL_MS + Math.random() * POLL_MS);

@@ -2,6 +2,7 @@ import { isUtf8 } from "node:buffer";
 import { HandoffError, isHandoffError } from "../errors.js";
 import { MAX_STATE_BYTES, parseState, stateTooLarge, type ParsedState } from "../parse/parse.js";
 import { readBoundedFile } from "../util/read-bounded.js";
+import { SYMLINK_LOOPS_HINT, symlinkLoops } from "../messages.js";
 
 /** Reads and parses a state file; undefined when there is none. Bad content throws a HandoffError. */
 export function readStateFile(file: string): ParsedState | undefined {
@@ -16,9 +17,9 @@ export function readStateFile(file: string): ParsedState | undefined {
   } catch (error) {
     if (isHandoffError(error)) throw error;
     if ((error as NodeJS.ErrnoException).code === "ELOOP") {
-      throw new HandoffError("E_SYMLINK", `${file} is a symbolic link that loops`, {
+      throw new HandoffError("E_SYMLINK", symlinkLoops(file), {
         file,
-        hint: "remove the link and run `handoff save <agent>`",
+        hint: SYMLINK_LOOPS_HINT,
         cause: error,
       });
     }

@@ -1,18 +1,19 @@
 import { lstatSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { HandoffError } from "../errors.js";
+import { FILE_IN_PLACE_OF_FOLDER_HINT, fileInPlaceOfFolder, SYMBOLIC_LINK_HINT, symbolicLink } from "../messages.js";
 
 function symlinkError(at: string): HandoffError {
-  return new HandoffError("E_SYMLINK", `${at} is a symbolic link; handoff never writes through one`, {
+  return new HandoffError("E_SYMLINK", symbolicLink(at), {
     file: at,
-    hint: `replace the link with a real file or folder (or remove it) and run the command again`,
+    hint: SYMBOLIC_LINK_HINT,
   });
 }
 
 function notAFolderError(at: string): HandoffError {
-  return new HandoffError("E_NOT_A_FOLDER", `${at} is a file, but handoff keeps a state file inside a folder of that name`, {
+  return new HandoffError("E_NOT_A_FOLDER", fileInPlaceOfFolder(at), {
     file: at,
-    hint: "rename or move that file away and run the command again",
+    hint: FILE_IN_PLACE_OF_FOLDER_HINT,
   });
 }
 

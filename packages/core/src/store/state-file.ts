@@ -11,6 +11,7 @@ import { preparePathForWrite } from "./safe-path.js";
 import { statePath } from "./state-path.js";
 import { assertStateTarget, type StateTarget } from "./state-target.js";
 import { pathExists } from "../util/path-exists.js";
+import { STATE_WOULD_BE_TOO_LARGE_HINT, stateWouldBeTooLarge } from "../messages.js";
 
 /**
  * The previous state, read without zod when it is plainly valid (the common case); a missing
@@ -44,9 +45,9 @@ function writableText(file: string, state: SessionState): string {
   const text = stringifyState(state);
   const size = Buffer.byteLength(text);
   if (size <= MAX_STATE_BYTES) return text;
-  throw new HandoffError("E_STATE_TOO_LARGE", `${file} would be ${size} bytes, over the ${MAX_STATE_BYTES}-byte limit handoff reads; nothing was written`, {
+  throw new HandoffError("E_STATE_TOO_LARGE", stateWouldBeTooLarge(file, size, MAX_STATE_BYTES), {
     file,
-    hint: "shorten what was given to save (the task, the next steps, the commands or file lists)",
+    hint: STATE_WOULD_BE_TOO_LARGE_HINT,
   });
 }
 

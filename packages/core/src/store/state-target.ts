@@ -6,16 +6,28 @@ import { HandoffError } from "../errors.js";
 import { indexHoldsNothingAt } from "../git/index-lookup.js";
 import type { RepoPaths } from "../git/repo.js";
 import { gitOutput, splitNul } from "../git/run-git.js";
+import {
+  giveAnotherFile,
+  IS_A_FOLDER,
+  misplacedState,
+  moveFolderAway,
+  quoted,
+  setFieldElsewhere,
+  stateFileOf,
+  TRACKED_FILE,
+  trackedFiles,
+  untrackIt,
+} from "../messages.js";
 
 export type StateTarget = Pick<AgentInfo, "file"> & Partial<Pick<AgentInfo, "name" | "fileField">>;
 
 function fieldOf(target: StateTarget): string {
   if (target.fileField) return target.fileField;
-  return target.name ? `the state file of ${target.name} ("${target.file}", its default)` : `"${target.file}"`;
+  return target.name ? stateFileOf(target.name, target.file) : quoted(target.file);
 }
 
 function misplaced(target: StateTarget, problem: string, hint: string): HandoffError {
-  return new HandoffError("E_CONFIG_INVALID", `${fieldOf(target)}: ${problem}; a state file must be an untracked file of its own in the work tree`, {
+  return new HandoffError("E_CONFIG_INVALID", misplacedState(fieldOf(target), problem), {
     file: target.fileField ? CONFIG_FILE : target.file,
     hint,
   });
@@ -30,11 +42,11 @@ function misplaced(target: StateTarget, problem: string, hint: string): HandoffE
  */
 export async function assertStateTarget(root: string, target: StateTarget, repo?: RepoPaths): Promise<void> {
   const where = target.fileField
-    ? `set ${target.fileField} in ${CONFIG_FILE} to another path`
-    : `give ${target.name ?? "the agent"} another state file in ${CONFIG_FILE}: "agents": { "${target.name ?? "<agent>"}": "<path>" }`;
+    ? setFieldElsewhere(target.fileField, CONFIG_FILE)
+    : giveAnotherFile(target.name, CONFIG_FILE);
   try {
     if (lstatSync(path.join(root, ...target.file.split("/"))).isDirectory()) {
-      throw misplaced(target, "is a folder", `${where}, or move the folder away`);
+      throw misplaced(target, IS_A_FOLDER, moveFolderAway(where));
     }
   } catch (error) {
     if (error instanceof HandoffError) throw error;
@@ -47,8 +59,8 @@ export async function assertStateTarget(root: string, target: StateTarget, repo?
   if (tracked.length > 0) {
     throw misplaced(
       target,
-      tracked.length === 1 && tracked[0] === target.file ? "is a file tracked by git" : `holds ${tracked.length} file(s) tracked by git`,
-      `${where}; or, if this file is a state committed by mistake, untrack it: git rm --cached -- ${JSON.stringify(target.file)}`,
+      tracked.length === 1 && tracked[0] === target.file ? TRACKED_FILE : trackedFiles(tracked.length),
+      untrackIt(where, JSON.stringify(target.file)),
     );
   }
 }

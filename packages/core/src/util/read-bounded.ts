@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
 import { HandoffError, type HandoffErrorCode } from "../errors.js";
+import { fileOverLimit, fileTooLargeHint, NOT_A_REGULAR_FILE, notRegularFile, notRegularFileHint } from "../messages.js";
 
 /**
  * The one way handoff reads a file that a repository or a work tree may hold: a checked-out branch
@@ -27,24 +28,24 @@ function kindOf(stat: Stats): string {
   if (stat.isFIFO()) return "a named pipe (FIFO)";
   if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
   if (stat.isSocket()) return "a socket";
-  return "not a regular file";
+  return NOT_A_REGULAR_FILE;
 }
 
 function notRegular(file: string, stat: Stats, options: BoundedReadOptions): HandoffError {
   const kind = kindOf(stat);
   return new HandoffError(
     options.code ?? "E_NOT_A_REGULAR_FILE",
-    `${file} is ${kind === "not a regular file" ? kind : `${kind}, not a regular file`}; handoff reads only regular files`,
-    { file, hint: `replace it with a plain file${options.what ? ` holding ${options.what}` : ""} (or remove it), then run the command again` },
+    notRegularFile(file, kind),
+    { file, hint: notRegularFileHint(options.what) },
   );
 }
 
 function fileTooLarge(file: string, size: number, options: BoundedReadOptions): HandoffError {
   if (options.tooLarge) return options.tooLarge(file, size);
   const shown = size > options.maxBytes ? `${size} bytes` : `over ${options.maxBytes} bytes`;
-  return new HandoffError(options.code ?? "E_FILE_TOO_LARGE", `${file} is ${shown}; handoff reads at most ${options.maxBytes} bytes of it`, {
+  return new HandoffError(options.code ?? "E_FILE_TOO_LARGE", fileOverLimit(file, shown, options.maxBytes), {
     file,
-    hint: `shorten it${options.what ? ` (it should hold only ${options.what})` : ""}, or remove it, then run the command again`,
+    hint: fileTooLargeHint(options.what),
   });
 }
 

@@ -4,6 +4,7 @@ import { parse as parseToml, TomlError } from "smol-toml";
 import { applyEdits } from "../project-config/apply-edits.js";
 import { jsonc, parseJsonObject, unreadableConfig } from "../project-config/json-text.js";
 import type { McpConfigFile } from "./agent-files.js";
+import { FIX_OR_MOVE, notValidToml, tomlAt, tomlTableWouldBreak, tomlTableWouldBreakHint } from "../messages.js";
 
 /** `mine`: handoff's entry can be written; `theirs`: the user has an entry of that name, kept as it is. */
 export type EntryVerdict = "mine" | "theirs";
@@ -12,9 +13,9 @@ function parseTomlFile(file: string, text: string): Record<string, unknown> {
   try {
     return parseToml(text);
   } catch (error) {
-    const where = error instanceof TomlError ? ` at line ${error.line}, column ${error.column}` : "";
+    const where = error instanceof TomlError ? tomlAt(error.line, error.column) : "";
     const problem = (error as Error).message.split("\n")[0];
-    throw unreadableConfig(file, `is not valid TOML (${problem}${where})`, "fix the file (or move it away), then run the command again");
+    throw unreadableConfig(file, notValidToml(problem ?? "", where), FIX_OR_MOVE);
   }
 }
 
@@ -53,8 +54,8 @@ export function checkEntry(root: string, config: McpConfigFile, text: string | u
     const table = `[${config.entry.join(".")}]`;
     throw unreadableConfig(
       file,
-      `would not parse with a ${table} table added (an inline "mcp_servers = { ... }" cannot take one)`,
-      `write mcp_servers as [mcp_servers.<name>] tables, or add ${table} yourself (docs/mcp.md shows it), then run \`handoff mcp install\` again`,
+      tomlTableWouldBreak(table),
+      tomlTableWouldBreakHint(table),
     );
   }
   return "mine";

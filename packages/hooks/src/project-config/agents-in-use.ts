@@ -1,6 +1,7 @@
 import { lstatSync } from "node:fs";
 import path from "node:path";
 import { findExecutable, HandoffError } from "@handoff/core";
+import { agentsHint, inUseExecutable, inUseFolder, NAMED_WITH_AGENTS, NO_AGENT_NAMED, unknownAgents } from "../messages.js";
 
 /** How to tell that an agent is used in a project: its project folder, or its CLI on PATH. */
 export interface AgentPresence {
@@ -73,8 +74,8 @@ export function parseAgentsOption(value: string, candidates: readonly AgentPrese
   if (unknown.length || names.length === 0) {
     throw new HandoffError(
       "E_UNKNOWN_AGENT",
-      names.length === 0 ? `--agents needs at least one agent name` : `--agents: unknown agent ${unknown.map((name) => `"${name}"`).join(", ")}`,
-      { hint: `use a comma-separated list of ${known.join(", ")}, or "all"` },
+      names.length === 0 ? NO_AGENT_NAMED : unknownAgents(unknown),
+      { hint: agentsHint(known) },
     );
   }
   return known.filter((name) => names.includes(name));
@@ -109,7 +110,7 @@ export function agentsInUse(options: AgentsInUseOptions): AgentInUse[] {
 
 /** "folder .claude/", "claude on PATH", "named with --agents": for install reports. */
 export function describeReason(reason: AgentInUseReason): string {
-  if (reason.kind === "folder") return `folder ${reason.folder}/`;
-  if (reason.kind === "executable") return `${path.basename(reason.path)} on PATH`;
-  return "named with --agents";
+  if (reason.kind === "folder") return inUseFolder(reason.folder);
+  if (reason.kind === "executable") return inUseExecutable(path.basename(reason.path));
+  return NAMED_WITH_AGENTS;
 }

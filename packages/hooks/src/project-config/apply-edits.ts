@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { isJsonEdit, type ConfigEdit, type JsonEdit, type JsonPath } from "./edits.js";
 import { assertPathShape, editJson, formattingOf, jsonc, parseJsonObject, unreadableConfig } from "./json-text.js";
+import { NOT_HANDOFFS, NOT_HANDOFFS_HINT, unclosedBlock, unclosedBlockHint } from "../messages.js";
 
 type BlockEdit = Extract<ConfigEdit, { kind: "text-block" }>;
 
@@ -97,7 +98,7 @@ function applyBlock(file: string, text: string, edit: BlockEdit): string {
   const lines = text.split(/\r?\n/);
   const found = findBlock(lines, edit);
   if (!found && lines.some((line) => line.trim() === edit.start)) {
-    throw unreadableConfig(file, `has the line "${edit.start}" without the closing "${edit.end}"`, `add the line "${edit.end}" after handoff's block, or delete the block, then run the command again`);
+    throw unreadableConfig(file, unclosedBlock(edit.start, edit.end), unclosedBlockHint(edit.end));
   }
   if (found) {
     lines.splice(found[0], found[1] - found[0] + 1, ...blockLines(edit));
@@ -124,7 +125,7 @@ export function applyEdit(file: string, text: string, edit: ConfigEdit): string 
   if (isJsonEdit(edit)) return applyJson(file, text, edit);
   if (edit.kind === "text-block") return applyBlock(file, text, edit);
   if (text !== "" && text !== edit.content) {
-    throw unreadableConfig(file, "already exists and is not handoff's", "move your file away (or delete it if it is an old copy of handoff's), then run the command again");
+    throw unreadableConfig(file, NOT_HANDOFFS, NOT_HANDOFFS_HINT);
   }
   return edit.content;
 }

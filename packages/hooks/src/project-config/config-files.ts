@@ -5,6 +5,7 @@ import { applyEdits, removeEdits } from "./apply-edits.js";
 import type { ConfigEdit } from "./edits.js";
 import { digest, updateLedger, type ConfigFileRecord, type ConfigLedger } from "./ledger.js";
 import { deleteConfigFile, readConfigText, writeConfigText } from "./safe-file.js";
+import { OUTSIDE_REPOSITORY_HINT, outsideRepository } from "../messages.js";
 
 export interface ConfigFileTarget {
   /** The work tree's root. */
@@ -39,8 +40,8 @@ export interface ConfigFileChange {
 function relativeName(root: string, file: string): string {
   const relative = relativeInside(root, path.resolve(root, file));
   if (!relative) {
-    throw new HandoffError("E_UNSAFE_ARGUMENT", `${file} is not a file inside the repository at ${root}`, {
-      hint: "project configuration files are named relative to the repository root",
+    throw new HandoffError("E_UNSAFE_ARGUMENT", outsideRepository(file, root), {
+      hint: OUTSIDE_REPOSITORY_HINT,
     });
   }
   return relative.split(path.sep).join("/");

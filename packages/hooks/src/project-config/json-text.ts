@@ -1,6 +1,18 @@
 import { HandoffError } from "@handoff/core";
 import jsonc from "jsonc-parser";
 import type { JsonPath } from "./edits.js";
+import {
+  configLeftUntouched,
+  FIX_OR_MOVE,
+  lineAndColumn as lineAndColumnText,
+  NOT_A_JSON_OBJECT,
+  NOT_A_JSON_OBJECT_HINT,
+  notValidJson,
+  quotedField,
+  TOP_LEVEL,
+  wrongShape,
+  wrongShapeHint,
+} from "../messages.js";
 
 /** Keeps the file's own indentation and line ends for whatever handoff inserts. */
 export function formattingOf(text: string): jsonc.FormattingOptions {
@@ -14,11 +26,11 @@ export function formattingOf(text: string): jsonc.FormattingOptions {
 
 function lineAndColumn(text: string, offset: number): string {
   const before = text.slice(0, offset).split("\n");
-  return `line ${before.length}, column ${before.at(-1)!.length + 1}`;
+  return lineAndColumnText(before.length, before.at(-1)!.length + 1);
 }
 
 export function unreadableConfig(file: string, problem: string, hint: string): HandoffError {
-  return new HandoffError("E_AGENT_CONFIG_INVALID", `${file}: ${problem}; handoff left it untouched`, { file, hint });
+  return new HandoffError("E_AGENT_CONFIG_INVALID", configLeftUntouched(file, problem), { file, hint });
 }
 
 /** The parsed tree of a JSON (or JSON with comments) object file; anything else is an error naming it. */
@@ -30,12 +42,12 @@ export function parseJsonObject(file: string, text: string): jsonc.Node | undefi
   if (first) {
     throw unreadableConfig(
       file,
-      `is not valid JSON (${jsonc.printParseErrorCode(first.error)} at ${lineAndColumn(text, first.offset)})`,
-      "fix the file (or move it away), then run the command again",
+      notValidJson(jsonc.printParseErrorCode(first.error), lineAndColumn(text, first.offset)),
+      FIX_OR_MOVE,
     );
   }
   if (tree?.type !== "object") {
-    throw unreadableConfig(file, "does not hold a JSON object", "the file must hold one JSON object ({ ... }); fix it, then run the command again");
+    throw unreadableConfig(file, NOT_A_JSON_OBJECT, NOT_A_JSON_OBJECT_HINT);
   }
   return tree;
 }
@@ -53,8 +65,8 @@ export function assertPathShape(file: string, tree: jsonc.Node | undefined, path
     if (!node) return;
     const needed = depth < path.length ? (typeof path[depth] === "number" ? "array" : "object") : leaf;
     if (needed && node.type !== needed) {
-      const where = depth === 0 ? "the top level" : `"${fieldName(path.slice(0, depth))}"`;
-      throw unreadableConfig(file, `${where} is ${node.type === "array" ? "an array" : `a ${node.type}`}, not ${needed === "array" ? "an array" : "an object"}`, `make ${where} ${needed === "array" ? "an array ([ ... ])" : "an object ({ ... })"}, or remove it, then run the command again`);
+      const where = depth === 0 ? TOP_LEVEL : quotedField(fieldName(path.slice(0, depth)));
+      throw unreadableConfig(file, wrongShape(where, node.type, needed), wrongShapeHint(where, needed));
     }
   }
 }

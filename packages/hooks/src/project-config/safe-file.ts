@@ -2,6 +2,18 @@ import { lstatSync, mkdirSync, readFileSync, rmdirSync, unlinkSync } from "node:
 import path from "node:path";
 import { HandoffError, writeFileAtomic } from "@handoff/core";
 import { unreadableConfig } from "./json-text.js";
+import {
+  FILE_IN_PLACE_OF_FOLDER_HINT,
+  fileInPlaceOfFolder,
+  largerThan,
+  MOVE_IT_AWAY,
+  NOT_A_REGULAR_FILE,
+  NOT_UTF8,
+  NOT_UTF8_HINT,
+  SYMBOLIC_LINK_HINT,
+  symbolicLink,
+  TOO_LARGE_HINT,
+} from "../messages.js";
 
 /** Larger project configuration files are not read: they are not what an agent writes. */
 export const MAX_CONFIG_FILE_BYTES = 1024 * 1024;
@@ -16,9 +28,9 @@ function lstatOrUndefined(at: string) {
 }
 
 function symlinkError(at: string): HandoffError {
-  return new HandoffError("E_SYMLINK", `${at} is a symbolic link; handoff never writes through one`, {
+  return new HandoffError("E_SYMLINK", symbolicLink(at), {
     file: at,
-    hint: "replace the link with a real file or folder (or remove it) and run the command again",
+    hint: SYMBOLIC_LINK_HINT,
   });
 }
 
@@ -32,9 +44,9 @@ function checkFolders(root: string, relative: string): string[] {
     if (!stat) missing.push(path.relative(root, at).split(path.sep).join("/"));
     else if (stat.isSymbolicLink()) throw symlinkError(at);
     else if (!stat.isDirectory()) {
-      throw new HandoffError("E_NOT_A_FOLDER", `${at} is a file, but handoff's configuration goes inside a folder of that name`, {
+      throw new HandoffError("E_NOT_A_FOLDER", fileInPlaceOfFolder(at), {
         file: at,
-        hint: "rename or move that file away and run the command again",
+        hint: FILE_IN_PLACE_OF_FOLDER_HINT,
       });
     }
   }
@@ -51,15 +63,15 @@ export function readConfigText(root: string, relative: string): string | undefin
   const stat = lstatOrUndefined(file);
   if (!stat) return undefined;
   if (stat.isSymbolicLink()) throw symlinkError(file);
-  if (!stat.isFile()) throw unreadableConfig(file, "is not a regular file", "move it away, then run the command again");
+  if (!stat.isFile()) throw unreadableConfig(file, NOT_A_REGULAR_FILE, MOVE_IT_AWAY);
   if (stat.size > MAX_CONFIG_FILE_BYTES) {
-    throw unreadableConfig(file, `is larger than ${MAX_CONFIG_FILE_BYTES / 1024} KiB`, "a configuration file this large is not one handoff should edit; shrink or move it");
+    throw unreadableConfig(file, largerThan(MAX_CONFIG_FILE_BYTES / 1024), TOO_LARGE_HINT);
   }
   const bytes = readFileSync(file);
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    throw unreadableConfig(file, "is not UTF-8 text", "save it as UTF-8, then run the command again");
+    throw unreadableConfig(file, NOT_UTF8, NOT_UTF8_HINT);
   }
 }
 

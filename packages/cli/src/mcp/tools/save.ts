@@ -1,8 +1,9 @@
 import { agentIn, HandoffError, isHandoffError, openRepo, readStateFile, statePath, type AgentInfo, type TaskPriority, type TaskStatus } from "@handoff/core";
 import save from "../../commands/save.js";
-import { CORRUPT_STATE_HINT } from "../messages.js";
+import { CORRUPT_STATE_HINT } from "../../messages/mcp.js";
 import type { ToolAnswer } from "../result.js";
 import { runCommand } from "../run-command.js";
+import { stateSavedTo } from "../../messages/common.js";
 
 export interface SaveToolInput {
   agent: string;
@@ -51,7 +52,7 @@ export async function saveTool(cwd: string, input: SaveToolInput): Promise<ToolA
     [input.agent],
   );
   return {
-    text: `✅ Session state saved to ${info.file}`,
+    text: stateSavedTo(info.file),
     structured: { agent: info.name, file: info.file, state: run.value },
     notes: run.notes,
   };

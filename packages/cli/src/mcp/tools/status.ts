@@ -4,20 +4,23 @@ import { hookLogNotice } from "../../commands/hooks-log-notice.js";
 import { readAgentStatus, type AgentStatus } from "../../commands/status.js";
 import { staleBecause } from "../freshness-reason.js";
 import type { ToolAnswer } from "../result.js";
+import { NO_STATE_SAVED, savedAgo } from "../../messages/common.js";
+import { CALL_SAVE, toolBranch, toolFreshness, toolStateBroken, toolTask } from "../../messages/mcp.js";
+import { DETACHED, NO_TASK } from "../../messages/status.js";
 
 interface AgentFreshness extends AgentStatus {
   stale_because?: string[];
 }
 
 function line(entry: AgentFreshness): string {
-  if (entry.error) return `❌ ${entry.agent} (${entry.file}): ${entry.error.message}${entry.error.hint ? `\n   ${entry.error.hint}` : ""}`;
+  if (entry.error) return toolStateBroken(entry.agent, entry.file, entry.error.message, entry.error.hint);
   const state = entry.state!;
   const why = entry.stale_because?.length ? ` (${entry.stale_because.join("; ")})` : "";
   return [
-    `${entry.agent}: ${entry.freshness}${why}`,
-    `branch ${state.git.branch || "(detached)"}`,
-    `saved ${age(state.timestamp)}`,
-    state.task ? `task: ${state.task.description}${state.task.status ? ` [${state.task.status}]` : ""}` : "(no task)",
+    toolFreshness(entry.agent, entry.freshness, why),
+    toolBranch(state.git.branch || DETACHED),
+    savedAgo(age(state.timestamp)),
+    state.task ? toolTask(state.task.description, state.task.status) : NO_TASK,
   ].join(", ");
 }
 
@@ -34,7 +37,7 @@ export async function statusTool(cwd: string): Promise<ToolAnswer> {
   }
   const listed = agents.length
     ? agents.map(line).map((text) => text.split("\n").map(displaySafe).join("\n")).join("\n")
-    : "No session state saved in this repository yet. Call handoff_save with your agent name to save one.";
+    : `${NO_STATE_SAVED} ${CALL_SAVE}`;
   // As in `handoff status`: errors the git hooks logged lately, which may explain a stale state.
   const hookErrors = hookLogNotice(opened.repo.root, opened.repo.gitDir);
   return { text: [listed, ...hookErrors].join("\n"), structured: { agents, hook_errors: hookErrors } };

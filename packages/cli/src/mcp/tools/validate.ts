@@ -2,6 +2,8 @@ import { formatViolation, validationLines, type Validation } from "@handoff/core
 import validate from "../../commands/validate.js";
 import type { ToolAnswer } from "../result.js";
 import { runCommand } from "../run-command.js";
+import { VALIDATION_FAILED, VALIDATION_PASSED, VIOLATIONS_TITLE } from "../../messages/mcp.js";
+import { leftAsItWas, NOTHING_TO_RECORD, recordedIn } from "../../messages/validate.js";
 
 export interface ValidateToolInput {
   agent?: string;
@@ -18,12 +20,12 @@ interface ValidateJson {
 function textOf(result: ValidateJson): string {
   const violations = result.validation.violations ?? [];
   return [
-    result.ok ? "✅ Validation passed" : "❌ Validation failed",
+    result.ok ? VALIDATION_PASSED : VALIDATION_FAILED,
     ...validationLines(result.validation),
-    ...(violations.length ? ["", "Violations (file:line  severity  rule  message  (fix)):", ...violations.map(formatViolation)] : []),
+    ...(violations.length ? ["", VIOLATIONS_TITLE, ...violations.map(formatViolation)] : []),
     "",
-    result.recorded.length ? `📝 Recorded in ${result.recorded.map(({ file }) => file).join(", ")}` : "📝 No session state here to record the results in",
-    ...result.not_recorded.map(({ file, message }) => `⚠️  ${file} was left as it was: ${message}`),
+    result.recorded.length ? recordedIn(result.recorded.map(({ file }) => file)) : NOTHING_TO_RECORD,
+    ...result.not_recorded.map(({ file, message }) => leftAsItWas(file, message)),
   ].join("\n");
 }
 

@@ -68,3 +68,20 @@ export const PROMPT_TEXT = {
 
 export const CORRUPT_STATE_HINT =
   "handoff_save leaves it as it is; fix the file, or run `handoff save <agent>` in a terminal, which moves it aside and writes a fresh one";
+
+/** The tools' answers; the texts they share with the commands come from those commands' modules. */
+export const toolStateBroken = (agent: string, file: string, message: string, hint: string | undefined) =>
+  `❌ ${agent} (${file}): ${message}${hint ? `\n   ${hint}` : ""}`;
+export const toolFreshness = (agent: string, freshness: string | undefined, why: string) => `${agent}: ${freshness}${why}`;
+export const toolBranch = (branch: string) => `branch ${branch}`;
+export const toolTask = (description: string, status: string | undefined) => `task: ${description}${status ? ` [${status}]` : ""}`;
+export const CALL_SAVE = "Call handoff_save with your agent name to save one.";
+export const VALIDATION_PASSED = "✅ Validation passed";
+export const VALIDATION_FAILED = "❌ Validation failed";
+export const VIOLATIONS_TITLE = "Violations (file:line  severity  rule  message  (fix)):";
+
+/** Why a state no longer matches the repository (handoff_status' stale_because). */
+export const NO_FRESHNESS_RECORD = "the state records no freshness (saved by an older handoff or by hand)";
+export const REF_MOVED = "HEAD points elsewhere (another branch was checked out)";
+export const HEAD_MOVED = "new commits (HEAD moved)";
+export const INDEX_CHANGED = "the staged files changed";
