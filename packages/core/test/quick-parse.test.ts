@@ -20,8 +20,8 @@ import {
 } from "../src/schema/session-state.js";
 import { MAX_STATE_BYTES, parseState } from "../src/serialize/parse.js";
 import { QUICK_SHAPES, quickParseState } from "../src/serialize/quick-parse.js";
-import { loadSession } from "../src/session/load.js";
-import { saveSession } from "../src/session/save.js";
+import { loadSession } from "../src/workflows/load-session.js";
+import { saveSession } from "../src/workflows/save-session.js";
 import { readStateFile } from "../src/store/read-state.js";
 
 afterAll(cleanupTempDirs);

@@ -6,7 +6,7 @@ import { MAX_STATE_BYTES } from "../../src/serialize/limits.js";
 import { renderPrompt } from "../../src/serialize/prompt.js";
 import { renderRestoreView } from "../../src/serialize/restore-view.js";
 import { quickParseState } from "../../src/serialize/quick-parse.js";
-import { saveSession } from "../../src/session/save.js";
+import { saveSession } from "../../src/workflows/save-session.js";
 import { readStateFile } from "../../src/store/read-state.js";
 import { CLAUDE_FILE } from "../reliability/helpers.js";
 
