@@ -1,4 +1,4 @@
-import { countOf, formatSkippedFile, formatUncheckedRule, formatViolation, type RuleReport } from "@handoff/core";
+import { countOf, formatSkippedFile, formatUncheckedRule, formatViolation, type RuleReport } from "@handoff/core/internal";
 
 export type PrePushMode = "warn" | "block";
 

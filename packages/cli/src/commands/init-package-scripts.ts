@@ -1,5 +1,5 @@
 import path from "node:path";
-import { MAX_SMALL_FILE_BYTES, readBoundedText, writeFileAtomic } from "@handoff/core";
+import { MAX_SMALL_FILE_BYTES, readBoundedText, writeFileAtomic } from "@handoff/core/internal";
 import jsonc from "jsonc-parser";
 import { ExitError } from "../errors.js";
 

@@ -1,4 +1,4 @@
-import { displaySafe, type OpenedRepo } from "@handoff/core";
+import { displaySafe, type OpenedRepo } from "@handoff/core/internal";
 import { installMcpServer, uninstallMcpServer, type McpRegistration } from "@handoff/hooks";
 import type { Output } from "../output.js";
 

@@ -1,4 +1,4 @@
-import { displaySafe, type SaveSessionResult } from "@handoff/core";
+import { displaySafe, type SaveSessionResult } from "@handoff/core/internal";
 import type { Output } from "../output.js";
 
 /** What a save did besides writing: repairs, a backup of a corrupt file, .gitignore entries. */

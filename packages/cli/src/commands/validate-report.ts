@@ -9,7 +9,7 @@ import {
   type RecordValidationResult,
   type RuleReport,
   type Validation,
-} from "@handoff/core";
+} from "@handoff/core/internal";
 import type { Output } from "../output.js";
 
 const ICON = { pass: "✅", fail: "❌", not_run: "⚠️ " } as const;

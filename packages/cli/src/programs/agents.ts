@@ -1,4 +1,0 @@
-import agents from "../commands/agents.js";
-import { mainOf } from "../main.js";
-
-mainOf("agents", agents);

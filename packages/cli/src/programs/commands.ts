@@ -1,4 +1,0 @@
-import { COMMANDS } from "../commands/index.js";
-import { main } from "../main.js";
-
-main(COMMANDS);

@@ -1,4 +1,0 @@
-import hookSave from "../commands/hook-save.js";
-import { mainOf } from "../main.js";
-
-mainOf("hook-save", hookSave);

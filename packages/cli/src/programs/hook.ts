@@ -1,4 +1,0 @@
-import hook from "../commands/hook.js";
-import { mainOf } from "../main.js";
-
-mainOf("hook", hook);

@@ -1,4 +1,0 @@
-import mcp from "../commands/mcp.js";
-import { mainOf } from "../main.js";
-
-mainOf("mcp", mcp);

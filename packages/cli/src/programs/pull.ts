@@ -1,4 +1,0 @@
-import pull from "../commands/pull.js";
-import { mainOf } from "../main.js";
-
-mainOf("pull", pull);

@@ -1,4 +1,0 @@
-import push from "../commands/push.js";
-import { mainOf } from "../main.js";
-
-mainOf("push", push);

@@ -1,4 +1,0 @@
-import status from "../commands/status.js";
-import { mainOf } from "../main.js";
-
-mainOf("status", status);
