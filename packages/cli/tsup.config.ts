@@ -89,6 +89,12 @@ function directWorkspaceImports(): Plugin {
 }
 
 const tsFilesIn = (dir: string) => readdirSync(dir).filter((file) => file.endsWith(".ts")).map((file) => file.replace(/\.ts$/, ""));
+/**
+ * src/programs/<name>.ts is the program dist/<name>.cjs, which the bin (src/cli.ts) picks: one per
+ * command, and `commands` with every command, for help, --version and unknown names.
+ */
+const PROGRAM_NAMES = tsFilesIn(fileURLToPath(new URL("./src/programs/", import.meta.url)));
+const COMMAND_PROGRAMS = PROGRAM_NAMES.filter((name) => name !== "commands");
 
 const VENDOR_DIR = fileURLToPath(new URL("./src/vendor/", import.meta.url));
 /** src/vendor/<name>.ts re-exports third-party libraries; its bundle is dist/vendor/<name>.cjs. */
@@ -153,8 +159,7 @@ function copySqlJsWasm(): void {
 
 /**
  * CommonJS, without code splitting: Node 20 loads one CommonJS file in a fraction of the time it
- * takes to load a graph of ES module chunks. dist/cli.cjs is the bin, which loads
- * dist/program.cjs (every command) and that dist/vendor/*.cjs on first use. @handoff/* are bundled from source together with their
+ * takes to load a graph of ES module chunks. @handoff/* are bundled from source together with their
  * dependencies, so they are only devDependencies: the CLI's tarball installs and runs alone.
  * Code reached only through `await import()` stays in the file but runs only when reached.
  * The session state's JSON Schema is shipped too (dist/schema/), for `save --schema`.
@@ -163,7 +168,7 @@ export default defineConfig({
   ...baseConfig,
   entry: {
     cli: "src/cli.ts",
-    program: "src/program.ts",
+    ...Object.fromEntries(PROGRAM_NAMES.map((name) => [name, `src/programs/${name}.ts`])),
     ...Object.fromEntries(VENDOR_NAMES.map((name) => [`vendor/${name}`, `src/vendor/${name}.ts`])),
   },
   format: ["cjs"],
@@ -174,6 +179,7 @@ export default defineConfig({
     ? [new RegExp(`^(?!(?:${ownDependencies.map(escape).join("|")})(?:/|$))`)]
     : [/.*/],
   minify: true,
+  define: { __COMMAND_PROGRAMS__: JSON.stringify(COMMAND_PROGRAMS) },
   esbuildPlugins: [vendoredLibraries(), libraryShims(), directWorkspaceImports()],
   onSuccess: async () => {
     copySqlJsWasm();

@@ -1,4 +1,5 @@
 import { helpFor, parseCommandArgs, stringOption } from "./args.js";
+import type { Command } from "./commands/command.js";
 import type { CommandTable } from "./commands/index.js";
 import { BUILT_IN_AGENT_NAMES, displaySafeLines, isHandoffError } from "@handoff/core/internal";
 import { ExitError, UsageError } from "./errors.js";
@@ -7,8 +8,6 @@ import { createOutput, type Output } from "./output.js";
 import { commandFirst } from "./leading-options.js";
 import packageJson from "../package.json" with { type: "json" };
 
-const listed = (commands: CommandTable) => Object.entries(commands).filter(([, entry]) => !entry.hidden);
-
 function help(commands: CommandTable): string {
   return [
     "handoff: switch AI coding agents mid-task without losing context",
@@ -16,7 +15,7 @@ function help(commands: CommandTable): string {
     "Usage: handoff <command> [options]",
     "",
     "Commands:",
-    ...listed(commands).map(([name, entry]) => `  ${name.padEnd(9)} ${entry.summary}`),
+    ...Object.entries(commands).map(([name, entry]) => `  ${name.padEnd(9)} ${entry.summary}`),
     "",
     "Every command takes -C, --cwd <path> (before or after its name, as git does) and -h, --help.",
     "Run `handoff <command> --help` for a command's options.",
@@ -79,7 +78,7 @@ interface Described {
 
 function describe(commands: CommandTable, error: unknown, usage: string | undefined): Described | undefined {
   const usageLines = (): string[] => {
-    if (!usage) return [`Usage: handoff <command> [options]`, `Commands: ${listed(commands).map(([name]) => name).join(", ")}`];
+    if (!usage) return [`Usage: handoff <command> [options]`, `Commands: ${Object.keys(commands).join(", ")}`];
     const agents = usage.includes("<agent>") || usage.includes("<from>") ? [`Agents: ${BUILT_IN_AGENT_NAMES.join(", ")}`] : [];
     return [`Usage: ${usage}`, ...agents];
   };
@@ -145,4 +144,9 @@ export function main(commands: CommandTable, argv: string[] = process.argv.slice
     .then((code) => {
       process.exitCode = code;
     });
+}
+
+/** The program of a command built alone (src/programs): the same code, with a table of one command. */
+export function mainOf(name: string, command: Command): void {
+  main({ [name]: { summary: command.summary, load: async () => ({ default: command }) } });
 }

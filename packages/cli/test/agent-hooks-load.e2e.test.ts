@@ -45,19 +45,19 @@ describe("what the agent hooks load", () => {
     return result;
   }
 
-  it("a session start with nothing to hand over loads the bin and the program, nothing else", () => {
+  it("a session start with nothing to hand over loads the bin and the hook's build, nothing else", () => {
     run(["hook", "claude", "session-start"]);
     const { dist, builtins } = loaded("hook claude session-start");
-    expect(dist).toEqual(["cli.cjs", "program.cjs"]);
+    expect(dist).toEqual(["cli.cjs", "hook.cjs"]);
     for (const builtin of ["NativeModule net", "NativeModule tty", "NativeModule crypto"]) expect(builtins).not.toContain(builtin);
   });
 
   it("a turn's hook queues the save and loads none of the saving code; the background save does", async () => {
     run(["hook", "claude", "stop"], JSON.stringify({ session_id: "s", cwd: repo.root }));
-    expect(loaded("hook claude stop").dist).toEqual(["cli.cjs", "program.cjs"]);
+    expect(loaded("hook claude stop").dist).toEqual(["cli.cjs", "hook.cjs"]);
     const deadline = Date.now() + 30_000;
     while (!readdirSync(records).includes(encodeURIComponent("hook-save claude")) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(loaded("hook-save claude").dist).toContain("program.cjs");
+    expect(loaded("hook-save claude").dist).toContain("hook-save.cjs");
   });
 
   it("the git hooks' `hooks run` never loads the agent hooks' config editor", () => {

@@ -12,8 +12,6 @@ import { COMMANDS } from "../src/commands/index.js";
 afterAll(cleanupTempDirs);
 
 const DIST = path.dirname(HANDOFF_BIN);
-/** The bin and the program it loads (packages/cli/tsup.config.ts); libraries are in dist/vendor/. */
-const PROGRAM = ["cli.cjs", "program.cjs"];
 
 /** Node's built-in modules that a run which never touches a terminal, a network or a hash has no use for. */
 const NEEDLESS_BUILTINS = ["NativeModule net", "NativeModule tty", "NativeModule crypto"];
@@ -49,26 +47,27 @@ describe("what the bin loads (CommonJS require cache and Node's module list, rec
     return { dist: dist.sort(), builtins };
   }
 
-  it("runs every command, help and --version from the bin and the program", () => {
+  it("runs each command from its own build, and help and --version from the build of them all", () => {
     for (const name of Object.keys(COMMANDS)) {
-      expect(loadedBy([name, "--help"]).dist.filter((file) => !file.startsWith("vendor")), name).toEqual(PROGRAM);
+      const ours = loadedBy([name, "--help"]).dist.filter((file) => !file.startsWith("vendor"));
+      expect(ours, name).toEqual(["cli.cjs", `${name}.cjs`].sort());
     }
-    expect(loadedBy(["--version"]).dist).toEqual(PROGRAM);
-    expect(loadedBy(["--help"]).dist).toEqual(PROGRAM);
+    expect(loadedBy(["--version"]).dist).toEqual(["cli.cjs", "commands.cjs"]);
+    expect(loadedBy(["--help"]).dist).toEqual(["cli.cjs", "commands.cjs"]);
   });
 
-  it("a fresh restore loads the bin and the program, and nothing for a terminal or a hash", () => {
+  it("a fresh restore loads the bin and restore's own build, and nothing for a terminal or a hash", () => {
     expect(runHandoff(repo.root, ["save", "claude", "--task", "Load less"]).code).toBe(0);
     const loaded = loadedBy(["restore", "claude"]);
-    expect(loaded.dist).toEqual(PROGRAM);
+    expect(loaded.dist).toEqual(["cli.cjs", "restore.cjs"]);
     for (const builtin of NEEDLESS_BUILTINS) expect(loaded.builtins).not.toContain(builtin);
-    expect(loadedBy(["restore", "claude", "--json"]).dist).toEqual(PROGRAM);
+    expect(loadedBy(["restore", "claude", "--json"]).dist).toEqual(["cli.cjs", "restore.cjs"]);
   });
 
-  it("save loads the program, and neither simple-git, zod nor secretlint", () => {
+  it("save loads its own build, and neither simple-git, zod nor secretlint", () => {
     const loaded = loadedBy(["save", "claude"]);
     // Its two git reads run as plain child processes (bench/README.md); child_process brings net.
-    expect(loaded.dist).toEqual(PROGRAM);
+    expect(loaded.dist).toEqual(["cli.cjs", "save.cjs"]);
     expect(loaded.builtins).not.toContain("NativeModule tty");
     expect(loaded.builtins).not.toContain("NativeModule crypto");
   });
@@ -80,10 +79,10 @@ describe("what the bin loads (CommonJS require cache and Node's module list, rec
       expect(loadedBy(args).dist, args.join(" ")).not.toContain(sdk);
     }
     // stdin is empty: the server starts, sees the end of its input and stops.
-    expect(loadedBy(["mcp"]).dist).toEqual([...PROGRAM, sdk]);
+    expect(loadedBy(["mcp"]).dist).toEqual(["cli.cjs", "mcp.cjs", sdk]);
   });
 
-  it("a hook's refresh loads the program and no library: no simple-git, zod or picomatch", () => {
+  it("a hook's refresh loads its own build and no library: no simple-git, zod or picomatch", () => {
     const bare = createRepo();
     bare.commit("An app", { "src/app.ts": "export const app = 1;\n" });
     const inBare = (args: string[]) => {
@@ -92,17 +91,17 @@ describe("what the bin loads (CommonJS require cache and Node's module list, rec
       const { files } = JSON.parse(readFileSync(record, "utf8")) as { files: string[] };
       return files.filter((file) => !file.endsWith("record.cjs"));
     };
-    // No state file: nothing to refresh, so nothing but the bin and the program.
-    expect(inBare(["hooks", "run", "post-commit"]).map((file) => path.relative(DIST, file)).sort()).toEqual(PROGRAM);
+    // No state file: nothing to refresh, so nothing but the bin and the hooks' build.
+    expect(inBare(["hooks", "run", "post-commit"]).map((file) => path.relative(DIST, file)).sort()).toEqual(["cli.cjs", "hooks.cjs"]);
     expect(runHandoff(bare.root, ["save", "claude", "--task", "Refresh me"]).code).toBe(0);
     const refreshing = inBare(["hooks", "run", "post-commit"]);
-    expect(refreshing.map((file) => path.relative(DIST, file)).sort()).toEqual(PROGRAM);
+    expect(refreshing.map((file) => path.relative(DIST, file)).sort()).toEqual(["cli.cjs", "hooks.cjs"]);
     expect(refreshing.filter((file) => /picomatch|zod/.test(file))).toEqual([]);
     // A file checkout is decided without reading git or any state.
-    expect(inBare(["hooks", "run", "post-checkout", "--", "a", "a", "0"]).map((file) => path.relative(DIST, file)).sort()).toEqual(PROGRAM);
+    expect(inBare(["hooks", "run", "post-checkout", "--", "a", "a", "0"]).map((file) => path.relative(DIST, file)).sort()).toEqual(["cli.cjs", "hooks.cjs"]);
   });
 
-  it("status and agents with three saved agents load only the bin and the program", () => {
+  it("status and agents with three saved agents load only the bin and their own build", () => {
     for (const agent of ["claude", "codex", "gemini"]) {
       expect(runHandoff(repo.root, ["save", agent, "--task", `Work of ${agent}`]).code).toBe(0);
     }
@@ -110,21 +109,21 @@ describe("what the bin loads (CommonJS require cache and Node's module list, rec
     const listed = JSON.parse(runHandoff(repo.root, ["status", "--json"]).stdout) as { agent: string; state?: unknown }[];
     expect(listed.filter((entry) => entry.state).map((entry) => entry.agent)).toEqual(["claude", "codex", "gemini"]);
     const status = loadedBy(["status"]);
-    expect(status.dist).toEqual(PROGRAM);
+    expect(status.dist).toEqual(["cli.cjs", "status.cjs"]);
     for (const builtin of NEEDLESS_BUILTINS) expect(status.builtins).not.toContain(builtin);
-    expect(loadedBy(["status", "--json"]).dist).toEqual(PROGRAM);
-    expect(loadedBy(["agents"]).dist).toEqual(PROGRAM);
+    expect(loadedBy(["status", "--json"]).dist).toEqual(["cli.cjs", "status.cjs"]);
+    expect(loadedBy(["agents"]).dist).toEqual(["agents.cjs", "cli.cjs"]);
     // node:crypto (Gemini CLI's project hash) only where Gemini CLI keeps sessions at all.
     const agents = loadedBy(["agents"], 0, { HANDOFF_GEMINI_DIR: makeTempDir("no-gemini-") });
     for (const builtin of NEEDLESS_BUILTINS) expect(agents.builtins).not.toContain(builtin);
-    expect(loadedBy(["agents", "--json"]).dist).toEqual(PROGRAM);
+    expect(loadedBy(["agents", "--json"]).dist).toEqual(["agents.cjs", "cli.cjs"]);
   });
 
   it("the paths that need zod or secretlint load them from their own files", () => {
     repo.write({ ".claude/.session-state.json": '{"version":"2.0","extra":' });
     // A broken file is explained by the full (zod) parser.
-    expect(loadedBy(["restore", "claude"], 1).dist).toEqual([...PROGRAM, path.join("vendor", "zod.cjs")]);
-    expect(loadedBy(["status"], 1).dist).toEqual([...PROGRAM, path.join("vendor", "zod.cjs")]);
+    expect(loadedBy(["restore", "claude"], 1).dist).toEqual(["cli.cjs", "restore.cjs", path.join("vendor", "zod.cjs")]);
+    expect(loadedBy(["status"], 1).dist).toEqual(["cli.cjs", "status.cjs", path.join("vendor", "zod.cjs")]);
     expect(runHandoff(repo.root, ["save", "claude", "--task", "After the damage"]).code).toBe(0);
     expect(loadedBy(["restore", "claude", "--prompt"]).dist).toContain(path.join("vendor", "secretlint.cjs"));
   });

@@ -82,8 +82,7 @@ export type { LoadedSession, LoadSessionOptions, LoadedFreshness } from "./workf
 export { writeHandOver } from "./workflows/write-hand-over.js";
 export type { WriteHandOverOptions, HandOverResult } from "./workflows/write-hand-over.js";
 
-export { readAgentSession } from "./sessions/read-latest.js";
-export { hasAgentSession } from "./sessions/has-agent-session.js";
+export { readAgentSession, hasAgentSession } from "./sessions/read-latest.js";
 export type { AgentSession, AgentSessionResult, ReadAgentSessionOptions } from "./sessions/read-latest.js";
 export { SESSION_AGENTS } from "./sessions/readers.js";
 export type { SessionEnvironment } from "./sessions/types.js";

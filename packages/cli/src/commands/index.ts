@@ -4,8 +4,6 @@ interface CommandEntry {
   summary: string;
   /** The bundle runs a command's code only when that command is chosen. */
   load: () => Promise<{ default: Command }>;
-  /** Left out of `handoff --help` and of the usage printed for an unknown command. */
-  hidden?: boolean;
 }
 
 export type CommandTable = Record<string, CommandEntry>;
@@ -23,10 +21,4 @@ export const COMMANDS: CommandTable = {
   doctor: { summary: "check what works in this clone (hooks, config, states) and what to do about the rest", load: () => import("./doctor.js") },
   mcp: { summary: "run the MCP server for agents; install or remove it in their MCP config", load: () => import("./mcp.js") },
   validate: { summary: "run the checks and the STRICT/FLEXIBLE rules; record the results", load: () => import("./validate.js") },
-};
-
-/** Run by the agents' hooks that `handoff hooks install --agents` writes, not by people. */
-export const AGENT_HOOK_COMMANDS: CommandTable = {
-  hook: { summary: "answer an agent's hook event (run by the agent)", hidden: true, load: () => import("./hook.js") },
-  "hook-save": { summary: "run the saves an agent's hooks queued (started by `handoff hook`)", hidden: true, load: () => import("./hook-save.js") },
 };

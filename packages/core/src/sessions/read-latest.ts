@@ -48,7 +48,8 @@ export async function readAgentSession(options: ReadAgentSessionOptions): Promis
     if (!lookup.session) return { notes: lookup.notes };
     const reading = await reader.read(lookup.session, options.root, where);
     const checked = await checkFilesAgainstGit(options.root, reading.input);
-    // Loaded here, not at the top: the secret detectors are the heaviest part of the CLI.
+    // Loaded here, not at the top: `handoff agents` reaches this file only for hasAgentSession,
+    // and the secret detectors are the heaviest part of the CLI.
     const { redactDeep } = await import("../redact/redact.js");
     const redacted = await redactDeep(checked.input);
     return {
@@ -64,6 +65,17 @@ export async function readAgentSession(options: ReadAgentSessionOptions): Promis
   } catch (error) {
     if (error instanceof UnreadableSession) return { notes: [], unreadable: error.message };
     return { notes: [`could not read the ${agentLabel(reader.agent)} session: ${describe(error)}`] };
+  }
+}
+
+/** Whether `agent` has a session for the repository that handoff can read (for `handoff agents`). */
+export async function hasAgentSession(agent: string, root: string, env?: NodeJS.ProcessEnv): Promise<boolean> {
+  const reader = sessionReaderFor(agent);
+  if (!reader) return false;
+  try {
+    return (await reader.find(root, currentEnvironment(env))).session !== undefined;
+  } catch {
+    return false;
   }
 }
 

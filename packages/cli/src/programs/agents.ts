@@ -1,0 +1,4 @@
+import agents from "../commands/agents.js";
+import { mainOf } from "../main.js";
+
+mainOf("agents", agents);

@@ -1,0 +1,4 @@
+import { COMMANDS } from "../commands/index.js";
+import { main } from "../main.js";
+
+main(COMMANDS);

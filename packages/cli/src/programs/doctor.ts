@@ -1,0 +1,4 @@
+import doctor from "../commands/doctor.js";
+import { mainOf } from "../main.js";
+
+mainOf("doctor", doctor);

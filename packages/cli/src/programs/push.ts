@@ -1,0 +1,4 @@
+import push from "../commands/push.js";
+import { mainOf } from "../main.js";
+
+mainOf("push", push);

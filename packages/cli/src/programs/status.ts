@@ -1,0 +1,4 @@
+import status from "../commands/status.js";
+import { mainOf } from "../main.js";
+
+mainOf("status", status);

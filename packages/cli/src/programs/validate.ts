@@ -1,0 +1,4 @@
+import validate from "../commands/validate.js";
+import { mainOf } from "../main.js";
+
+mainOf("validate", validate);
