@@ -91,6 +91,7 @@ export { compileRules } from "./rules/compile.js";
 export type { CompiledRule } from "./rules/compile.js";
 export { checkWorkingFiles, checkBlobs } from "./rules/run-rules.js";
 export type { CheckWorkingFilesOptions, CheckBlobsOptions } from "./rules/run-rules.js";
-export type { RuleReport, SkippedFile, SkipReason, UncheckedRule } from "./rules/check-files.js";
+export { checkFiles } from "./rules/check-files.js";
+export type { SourceFile, RuleCheckOptions, RuleReport, SkippedFile, SkipReason, UncheckedRule } from "./rules/check-files.js";
 export type { BlobEntry } from "./rules/read-blobs.js";
 export { formatViolation } from "./rules/format.js";

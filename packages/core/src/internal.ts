@@ -52,8 +52,8 @@ export type { SessionReader, FoundSession, SessionLookup, SessionReading } from 
 export { ruleShapeSchema, ruleProblems, rulesProblems, ruleFiles } from "./schema/rule.js";
 export type { RuleProblem } from "./schema/rule.js";
 export { anyRuleAppliesTo } from "./rules/compile.js";
-export { checkFiles, createRuleChecker, looksBinary, violationMessage, MAX_RULE_FILE_BYTES, WHOLE_FILE_LINE } from "./rules/check-files.js";
-export type { SourceFile, RuleChecker, RuleCheckOptions } from "./rules/check-files.js";
+export { createRuleChecker, looksBinary, violationMessage, MAX_RULE_FILE_BYTES, WHOLE_FILE_LINE } from "./rules/check-files.js";
+export type { RuleChecker } from "./rules/check-files.js";
 export { RULE_TIME_BUDGET_MS } from "./rules/matcher.js";
 export { changedFiles, assertObjectId } from "./rules/commit-files.js";
 export { readBlobFiles } from "./rules/read-blobs.js";
