@@ -1,11 +1,13 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-const source = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+const source = (pkg: string, entry = "index") => fileURLToPath(new URL(`./packages/${pkg}/src/${entry}.ts`, import.meta.url));
 
 export default defineConfig({
   resolve: {
+    // Checked in order, and "@handoff/core" would match "@handoff/core/internal" too: the longer first.
     alias: {
+      "@handoff/core/internal": source("core", "internal"),
       "@handoff/core": source("core"),
       "@handoff/hooks": source("hooks"),
       "@handoff/test-utils": source("test-utils"),

@@ -9,8 +9,12 @@ import { MCP_LATER_ENTRIES, mcpBundlePlugins } from "./build/mcp-bundle.js";
 type Plugin = NonNullable<Options["esbuildPlugins"]>[number];
 
 const packagesDir = fileURLToPath(new URL("..", import.meta.url));
-const sourceIndex = (pkg: string) => path.join(packagesDir, pkg, "src/index.ts");
-const WORKSPACE = { "@handoff/core": sourceIndex("core"), "@handoff/hooks": sourceIndex("hooks") };
+/** The workspace entries the CLI imports, as source: the bin bundles them (they are devDependencies). */
+const WORKSPACE: Record<string, string> = {
+  "@handoff/core": path.join(packagesDir, "core/src/index.ts"),
+  "@handoff/core/internal": path.join(packagesDir, "core/src/internal.ts"),
+  "@handoff/hooks": path.join(packagesDir, "hooks/src/index.ts"),
+};
 
 const manifest = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as {
   dependencies?: Record<string, string>;
@@ -19,47 +23,68 @@ const manifest = JSON.parse(readFileSync(new URL("./package.json", import.meta.u
 const ownDependencies = Object.keys(manifest.dependencies ?? {}).filter((name) => !name.startsWith("@handoff/"));
 const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
-/** Export name -> the source module that defines it, read from `export { a, b } from "./x.js"` lines. */
-function exportMap(indexFile: string): Map<string, string> {
+const RE_EXPORT = /export\s+(?:type\s+)?\{([^}]*)\}\s+from\s+"(\.[^"]+)"/g;
+const RE_EXPORT_ALL = /export\s+\*\s+from\s+"(\.[^"]+)"/g;
+const definedIn = new Map<string, Map<string, string>>();
+
+/**
+ * Name -> the module that defines it, following `export { a } from "./x.js"` and `export * from`
+ * through barrels (index.ts, internal.ts, project-config/index.ts) down to the defining file.
+ */
+function definingModules(file: string): Map<string, string> {
+  const known = definedIn.get(file);
+  if (known) return known;
   const map = new Map<string, string>();
-  const text = readFileSync(indexFile, "utf8");
-  for (const match of text.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}\s+from\s+"(\.[^"]+)"/g)) {
-    const module = path.resolve(path.dirname(indexFile), match[2]!.replace(/\.js$/, ".ts"));
-    for (const name of match[1]!.split(",").map((item) => item.trim()).filter(Boolean)) {
-      if (!/\sas\s/.test(name)) map.set(name.replace(/^type\s+/, ""), module);
+  definedIn.set(file, map);
+  const text = readFileSync(file, "utf8");
+  const target = (specifier: string) => path.resolve(path.dirname(file), specifier.replace(/\.js$/, ".ts"));
+  for (const [, list, specifier] of text.matchAll(RE_EXPORT)) {
+    const module = target(specifier!);
+    for (const name of list!.split(",").map((item) => item.trim().replace(/^type\s+/, "")).filter(Boolean)) {
+      if (/\sas\s/.test(name)) throw new Error(`${file}: "export { ${name} }": export it under its own name (the CLI's build maps names to the modules that define them)`);
+      map.set(name, definingModules(module).get(name) ?? module);
     }
+  }
+  for (const [, specifier] of text.matchAll(RE_EXPORT_ALL)) {
+    for (const [name, module] of definingModules(target(specifier!))) if (!map.has(name)) map.set(name, module);
   }
   return map;
 }
 
+const WORKSPACE_IMPORT = /import\s+(type\s+)?\{([^}]*)\}\s*from\s*"(@handoff\/[^"]+)";?/g;
+
 /**
- * One `import { x } from "@handoff/core"` reaches the whole index, and a bundle runs the top level
- * of every module it reaches statically: each run would build zod's schemas and load simple-git.
- * This rewrites such imports to the modules that define the names, so that `handoff restore` runs
- * only what it uses. A name it cannot place keeps the index.
+ * A bundle runs the top level of every module an import reaches, and a workspace entry reaches all
+ * of its package (zod's schemas, simple-git, ...). This rewrites `import { x } from "@handoff/core"`
+ * (and `/internal`, `@handoff/hooks`) to imports of the modules that define the names, so that
+ * `handoff restore` runs only what it uses. A name it cannot place, or an import of an entry in
+ * another form (`import * as`, `import()`), fails the build.
  */
 function directWorkspaceImports(): Plugin {
-  const maps = Object.fromEntries(Object.entries(WORKSPACE).map(([name, index]) => [name, exportMap(index)]));
-  const importPattern = /import\s+(type\s+)?\{([^}]*)\}\s*from\s*"(@handoff\/(?:core|hooks))";?/g;
   return {
     name: "direct-workspace-imports",
     setup(build) {
       build.onLoad({ filter: /[\\/]packages[\\/](cli|hooks)[\\/]src[\\/].*\.ts$/ }, (args) => {
+        const errors: { text: string }[] = [];
         const source = readFileSync(args.path, "utf8");
-        const contents = source.replace(importPattern, (whole, typeOnly: string | undefined, list: string, pkg: string) => {
-          if (typeOnly) return whole;
-          const map = maps[pkg]!;
+        const contents = source.replace(WORKSPACE_IMPORT, (whole, typeOnly: string | undefined, list: string, entry: string) => {
+          if (typeOnly || !WORKSPACE[entry]) return whole;
           const byModule = new Map<string, string[]>();
           for (const specifier of list.split(",").map((item) => item.trim()).filter(Boolean)) {
             if (specifier.startsWith("type ")) continue;
             const name = specifier.split(/\s+as\s+/)[0]!;
-            const module = map.get(name) ?? pkg;
-            byModule.set(module, [...(byModule.get(module) ?? []), specifier]);
+            const module = definingModules(WORKSPACE[entry]).get(name);
+            if (!module) errors.push({ text: `${args.path}: "${name}" is not exported by ${entry} (${WORKSPACE[entry]})` });
+            else byModule.set(module, [...(byModule.get(module) ?? []), specifier]);
           }
           return [...byModule].map(([module, names]) => `import { ${names.join(", ")} } from ${JSON.stringify(module)};`).join("\n");
         });
-        return { contents, loader: "ts", resolveDir: path.dirname(args.path) };
+        return errors.length ? { errors } : { contents, loader: "ts", resolveDir: path.dirname(args.path) };
       });
+      // What is left of a workspace entry is an import the rewrite above did not place.
+      build.onResolve({ filter: /^@handoff\// }, (args) => ({
+        errors: [{ text: `${args.importer}: import names from "${args.path}" as \`import { name } from "${args.path}"\`, so that the build can map each to its module` }],
+      }));
     },
   };
 }
@@ -158,9 +183,6 @@ export default defineConfig({
   minify: true,
   define: { __COMMAND_PROGRAMS__: JSON.stringify(COMMAND_PROGRAMS) },
   esbuildPlugins: [...mcpBundlePlugins(), vendoredLibraries(), libraryShims(), directWorkspaceImports()],
-  esbuildOptions(options) {
-    options.alias = WORKSPACE;
-  },
   onSuccess: async () => {
     copySqlJsWasm();
     mkdirSync(fileURLToPath(new URL("./dist/schema/", import.meta.url)), { recursive: true });

@@ -1,7 +1,7 @@
 import { helpFor, parseCommandArgs, stringOption } from "./args.js";
 import type { Command } from "./commands/command.js";
 import type { CommandTable } from "./commands/index.js";
-import { BUILT_IN_AGENT_NAMES, displaySafeLines, isHandoffError } from "@handoff/core";
+import { BUILT_IN_AGENT_NAMES, displaySafeLines, isHandoffError } from "@handoff/core/internal";
 import { ExitError, UsageError } from "./errors.js";
 import { EXIT, exitCodeOf } from "./exit-codes.js";
 import { createOutput, type Output } from "./output.js";

@@ -6,8 +6,8 @@ import { cleanupTempDirs, createRepo } from "@handoff/test-utils";
 import { HandoffError } from "../src/errors.js";
 import { MAX_STATE_BYTES, parseState } from "../src/parse/parse.js";
 import { quickParseState } from "../src/parse/quick-parse.js";
-import { loadSession } from "../src/session/load.js";
-import { saveSession } from "../src/session/save.js";
+import { loadSession } from "../src/workflows/load-session.js";
+import { saveSession } from "../src/workflows/save-session.js";
 import { readStateFile } from "../src/store/read-state.js";
 import { arbitraryFor, STATE_JSON_SCHEMA } from "./schema/state-arbitrary.js";
 

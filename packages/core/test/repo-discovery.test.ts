@@ -5,7 +5,7 @@ import { cleanupTempDirs, createRepo, makeTempDir } from "@handoff/test-utils";
 import { HandoffError } from "../src/errors.js";
 import { CONFIG_FILE } from "../src/config/file-name.js";
 import { resolveRepo } from "../src/git/repo.js";
-import { openRepo } from "../src/session/open-repo.js";
+import { openRepo } from "../src/workflows/open-repo.js";
 
 afterAll(cleanupTempDirs);
 

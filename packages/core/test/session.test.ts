@@ -2,8 +2,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, createRepo } from "@handoff/test-utils";
-import { loadSession } from "../src/session/load.js";
-import { saveSession } from "../src/session/save.js";
+import { loadSession } from "../src/workflows/load-session.js";
+import { saveSession } from "../src/workflows/save-session.js";
 import { readStateFile } from "../src/store/read-state.js";
 
 afterAll(cleanupTempDirs);

@@ -1,6 +1,6 @@
 import { mkdirSync, unlinkSync } from "node:fs";
 import path from "node:path";
-import { withFileLock } from "@handoff/core";
+import { withFileLock } from "@handoff/core/internal";
 import { handoffFolder, refreshQueuePath } from "./git-folder.js";
 
 /**

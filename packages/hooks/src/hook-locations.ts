@@ -1,6 +1,6 @@
 import { realpathSync, statSync } from "node:fs";
 import path from "node:path";
-import { gitOutput, isPathInside, resolveRepo } from "@handoff/core";
+import { gitOutput, isPathInside, resolveRepo } from "@handoff/core/internal";
 import { runnerPath } from "./git-folder.js";
 
 export interface HookLocations {

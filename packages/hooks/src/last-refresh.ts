@@ -1,4 +1,4 @@
-import { writeFileAtomic } from "@handoff/core";
+import { writeFileAtomic } from "@handoff/core/internal";
 import { lastRefreshPath } from "./git-folder.js";
 import type { RefreshReport } from "./refresh.js";
 

@@ -1,4 +1,4 @@
-import { isObjectId } from "@handoff/core";
+import { isObjectId } from "@handoff/core/internal";
 
 /** One line of what git writes on pre-push's stdin. */
 export interface PushUpdate {

@@ -1,4 +1,4 @@
-import { changedFiles, gitOutput, runGit, type BlobEntry } from "@handoff/core";
+import { changedFiles, gitOutput, runGit, type BlobEntry } from "@handoff/core/internal";
 import { isZeroId, type PushUpdate } from "./pre-push-input.js";
 
 /** What a pushed ref brings the remote: the files at `tip` that differ from every one of `bases`. */

@@ -1,4 +1,4 @@
-import { countOf, formatSkippedFile, formatUncheckedRule, formatViolation, type RuleReport } from "@handoff/core";
+import { countOf, formatSkippedFile, formatUncheckedRule, formatViolation, type RuleReport } from "@handoff/core/internal";
 import { flexibleNotes, hookNote, moreNotListed, NOT_CHECKED_GOES_AHEAD, notCheckedFiles, PUSH_BLOCKED, PUSH_GOES_AHEAD, strictViolations } from "./messages.js";
 
 export type PrePushMode = "warn" | "block";

@@ -1,4 +1,4 @@
-import { anyRuleAppliesTo, checkBlobs, compileRules, displaySafe, gitOutput, isHandoffError, loadConfig } from "@handoff/core";
+import { anyRuleAppliesTo, checkBlobs, compileRules, displaySafe, gitOutput, isHandoffError, loadConfig } from "@handoff/core/internal";
 import { parsePushUpdates, pushesCommits } from "./pre-push-input.js";
 import { pushedFiles } from "./pre-push-ranges.js";
 import { prePushVerdict } from "./pre-push-report.js";

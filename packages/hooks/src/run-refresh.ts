@@ -1,4 +1,4 @@
-import { resolveRepo, sleep } from "@handoff/core";
+import { resolveRepo, sleep } from "@handoff/core/internal";
 import { afterQueuedEvents } from "./coalesce.js";
 import { errorText } from "./error-text.js";
 import type { RefreshHook } from "./hook-names.js";

@@ -1,6 +1,6 @@
 import { realpathSync } from "node:fs";
 import path from "node:path";
-import { runGit } from "@handoff/core";
+import { runGit } from "@handoff/core/internal";
 import type { RunnerGuard, RunnerTarget } from "./runner-script.js";
 
 /** The work tree around `file`, or undefined when no git work tree holds it. */

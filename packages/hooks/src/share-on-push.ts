@@ -1,4 +1,4 @@
-import { currentBranch, isHandoffError, loadConfig, pushStates, resolveRepo, runGit } from "@handoff/core";
+import { currentBranch, isHandoffError, loadConfig, pushStates, resolveRepo, runGit } from "@handoff/core/internal";
 import { errorText } from "./error-text.js";
 import { hookLogPath } from "./git-folder.js";
 import { appendHookLog } from "./hook-log.js";

@@ -1,4 +1,4 @@
-import { gitOutput, splitNul } from "@handoff/core";
+import { gitOutput, splitNul } from "@handoff/core/internal";
 
 /** Which of the given repo-relative files git tracks (one `git ls-files` for all of them). */
 export async function trackedAmong(root: string, files: readonly string[]): Promise<Set<string>> {

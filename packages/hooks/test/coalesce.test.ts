@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, makeTempDir } from "@handoff/test-utils";
-import { withFileLock } from "@handoff/core";
+import { withFileLock } from "@handoff/core/internal";
 import { afterQueuedEvents } from "../src/coalesce.js";
 
 afterAll(cleanupTempDirs);

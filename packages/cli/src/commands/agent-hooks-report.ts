@@ -1,4 +1,4 @@
-import { displaySafe } from "@handoff/core";
+import { displaySafe } from "@handoff/core/internal";
 import { installAgentHooks, uninstallAgentHooks, type AgentHookChange, type InstallAgentHooksOptions } from "@handoff/hooks";
 import type { Output } from "../output.js";
 import {

@@ -1,4 +1,4 @@
-import { displaySafe } from "@handoff/core";
+import { displaySafe } from "@handoff/core/internal";
 import { agentHooksStatus, type AgentHookStatus } from "@handoff/hooks";
 import { age } from "./age.js";
 import { formatTable } from "./table.js";

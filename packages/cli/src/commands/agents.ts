@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { displaySafe, hasAgentSession, listAgents, openRepo, sessionReaderFor, statePath } from "@handoff/core";
+import { displaySafe, hasAgentSession, listAgents, openRepo, sessionReaderFor, statePath } from "@handoff/core/internal";
 import { flag } from "../args.js";
 import { agentHookCells, agentHooksJson } from "./agent-hooks-status.js";
 import type { Command } from "./command.js";

@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import path from "node:path";
-import { runGit } from "@handoff/core";
+import { runGit } from "@handoff/core/internal";
 import { HOOK_NAMES, locateHooks } from "@handoff/hooks";
 import { finding, type DoctorFinding } from "./doctor-finding.js";
 import { readCapped } from "./doctor-read.js";

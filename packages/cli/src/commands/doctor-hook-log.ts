@@ -1,5 +1,5 @@
 import path from "node:path";
-import { displaySafe, type RepoPaths } from "@handoff/core";
+import { displaySafe, type RepoPaths } from "@handoff/core/internal";
 import { hookLogPath, markHookErrorsResolved, refreshAgentStates, unresolvedHookErrors } from "@handoff/hooks";
 import { age } from "./age.js";
 import { finding, type DoctorFinding } from "./doctor-finding.js";

@@ -10,7 +10,7 @@ import {
   statePath,
   type AgentInfo,
   type RepoPaths,
-} from "@handoff/core";
+} from "@handoff/core/internal";
 import { age } from "./age.js";
 import { finding, type DoctorFinding } from "./doctor-finding.js";
 import {

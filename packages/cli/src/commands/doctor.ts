@@ -1,4 +1,4 @@
-import { CONFIG_FILE, displaySafe, isHandoffError, listAgents, loadConfig, resolveRepo, type HandoffConfig } from "@handoff/core";
+import { CONFIG_FILE, displaySafe, isHandoffError, listAgents, loadConfig, resolveRepo, type HandoffConfig } from "@handoff/core/internal";
 import { flag } from "../args.js";
 import type { Output } from "../output.js";
 import type { Command } from "./command.js";

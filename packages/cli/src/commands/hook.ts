@@ -1,5 +1,5 @@
 import { fstatSync, readSync } from "node:fs";
-import { findExecutable } from "@handoff/core";
+import { findExecutable } from "@handoff/core/internal";
 import { runAgentHook } from "@handoff/hooks";
 import type { Command } from "./command.js";
 

@@ -1,4 +1,4 @@
-import { displaySafe, relativeInside } from "@handoff/core";
+import { displaySafe, relativeInside } from "@handoff/core/internal";
 import { hookLogPath, hookRunnerInstalled, unresolvedHookErrors } from "@handoff/hooks";
 import { age } from "./age.js";
 import { hookErrorsLogged, NO_HOOKS_HERE, seeHookLog } from "../messages/status.js";

@@ -1,5 +1,5 @@
 import { realpathSync } from "node:fs";
-import { displaySafe, relativeInside } from "@handoff/core";
+import { displaySafe, relativeInside } from "@handoff/core/internal";
 import type { HookChange, InstallResult, RunnerTarget, UninstallResult } from "@handoff/hooks";
 import type { Output } from "../output.js";
 import { formatTable } from "./table.js";

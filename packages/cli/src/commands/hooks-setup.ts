@@ -1,4 +1,4 @@
-import { displaySafe, isHandoffError } from "@handoff/core";
+import { displaySafe, isHandoffError } from "@handoff/core/internal";
 import { installHooks, uninstallHooks } from "@handoff/hooks";
 import type { Output } from "../output.js";
 import { installAndReportAgentHooks, uninstallAndReportAgentHooks } from "./agent-hooks-report.js";

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { MAX_SMALL_FILE_BYTES, readBoundedText, writeFileAtomic } from "@handoff/core";
+import { MAX_SMALL_FILE_BYTES, readBoundedText, writeFileAtomic } from "@handoff/core/internal";
 import jsonc from "jsonc-parser";
 import { ExitError } from "../errors.js";
 import { NOT_AN_OBJECT, NOT_AN_OBJECT_HINT, NOT_JSON_HINT, notJson, packageJsonProblem, SCRIPTS_NOT_AN_OBJECT, SCRIPTS_NOT_AN_OBJECT_HINT } from "../messages/setup.js";

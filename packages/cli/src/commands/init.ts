@@ -1,4 +1,4 @@
-import { displaySafe, ensureIgnored, listAgents, openRepo } from "@handoff/core";
+import { displaySafe, ensureIgnored, listAgents, openRepo } from "@handoff/core/internal";
 import { installHooks } from "@handoff/hooks";
 import { stringOption } from "../args.js";
 import { AGENTS_OPTION } from "./agent-hooks-option.js";

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { findExecutable } from "@handoff/core";
+import { findExecutable } from "@handoff/core/internal";
 
 interface ClipboardTool {
   command: string;

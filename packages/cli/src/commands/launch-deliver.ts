@@ -1,4 +1,4 @@
-import { displaySafe, type AgentInfo, type SessionState } from "@handoff/core";
+import { displaySafe, type AgentInfo, type SessionState } from "@handoff/core/internal";
 import type { Output } from "../output.js";
 import { launchAgent, manualLaunchCommand, takesPrompt } from "./launch.js";
 import { CLIPBOARD_TOOLS, copyToClipboard } from "./launch-clipboard.js";

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { findExecutable, type AgentInfo } from "@handoff/core";
+import { findExecutable, type AgentInfo } from "@handoff/core/internal";
 import { tooLargeForArgument, writePromptFile } from "./launch-prompt-file.js";
 
 const PLACEHOLDER = "{prompt}";

@@ -1,4 +1,4 @@
-import { displaySafe, type OpenedRepo } from "@handoff/core";
+import { displaySafe, type OpenedRepo } from "@handoff/core/internal";
 import { installMcpServer, uninstallMcpServer, type McpRegistration } from "@handoff/hooks";
 import type { Output } from "../output.js";
 import { hintLine, MCP_ACTION_TEXT, mcpIcon, mcpRegistration, mcpServerFor, MCP_NOT_REGISTERED, NO_MCP_AGENT } from "../messages/setup.js";

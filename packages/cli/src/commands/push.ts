@@ -1,4 +1,4 @@
-import { displaySafe, openRepo, pushStates } from "@handoff/core";
+import { displaySafe, openRepo, pushStates } from "@handoff/core/internal";
 import { flag, stringOption } from "../args.js";
 import type { Command } from "./command.js";
 import { takePositionals } from "./positionals.js";

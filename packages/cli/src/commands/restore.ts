@@ -1,4 +1,4 @@
-import { displaySafe, loadSession, renderRestoreView } from "@handoff/core";
+import { displaySafe, loadSession, renderRestoreView } from "@handoff/core/internal";
 import { flag, stringOption } from "../args.js";
 import { UsageError } from "../errors.js";
 import type { Command } from "./command.js";

@@ -1,4 +1,4 @@
-import { displaySafe, type SaveSessionResult } from "@handoff/core";
+import { displaySafe, type SaveSessionResult } from "@handoff/core/internal";
 import type { Output } from "../output.js";
 import { addedToGitignore, repaired } from "../messages/common.js";
 import { addToGitignoreYourself, gitignoreNotUpdated, movedAsideOnSave } from "../messages/save.js";

@@ -1,4 +1,4 @@
-import { agentIn, displaySafe, openRepo, saveSession } from "@handoff/core";
+import { agentIn, displaySafe, openRepo, saveSession } from "@handoff/core/internal";
 import { flag } from "../args.js";
 import type { Command } from "./command.js";
 import { takePositionals } from "./positionals.js";

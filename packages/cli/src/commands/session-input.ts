@@ -1,4 +1,4 @@
-import { agentLabel, displaySafe, mergeSessionInput, readAgentSession, type SaveInput } from "@handoff/core";
+import { agentLabel, displaySafe, mergeSessionInput, readAgentSession, type SaveInput } from "@handoff/core/internal";
 import type { Output } from "../output.js";
 import { redacted } from "../messages/common.js";
 import {

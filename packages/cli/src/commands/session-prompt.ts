@@ -1,4 +1,4 @@
-import { displaySafe, redactDeep, renderPromptWithinBudget, type AgentInfo, type SessionState } from "@handoff/core";
+import { displaySafe, redactDeep, renderPromptWithinBudget, type AgentInfo, type SessionState } from "@handoff/core/internal";
 import type { Output } from "../output.js";
 import { redacted as redactedNote } from "../messages/common.js";
 import { PROMPT_SECRETS, promptShortened } from "../messages/save.js";

@@ -10,7 +10,7 @@ import {
   statePath,
   type AgentInfo,
   type SessionState,
-} from "@handoff/core";
+} from "@handoff/core/internal";
 import { flag } from "../args.js";
 import type { Output } from "../output.js";
 import type { Command } from "./command.js";

@@ -16,7 +16,7 @@ import {
   type AgentInfo,
   type GitSnapshot,
   type SessionState,
-} from "@handoff/core";
+} from "@handoff/core/internal";
 import { flag, stringOption } from "../args.js";
 import { UsageError } from "../errors.js";
 import type { Output } from "../output.js";

@@ -8,7 +8,7 @@ import {
   type RecordValidationResult,
   type RuleReport,
   type Validation,
-} from "@handoff/core";
+} from "@handoff/core/internal";
 import type { Output } from "../output.js";
 import { warning } from "../messages/common.js";
 import {

@@ -12,7 +12,7 @@ import {
   validationFailed,
   type CheckOutcome,
   type PlannedCheck,
-} from "@handoff/core";
+} from "@handoff/core/internal";
 import { flag, stringOption } from "../args.js";
 import type { Output } from "../output.js";
 import type { Command } from "./command.js";

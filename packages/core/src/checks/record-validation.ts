@@ -2,8 +2,8 @@ import { existsSync } from "node:fs";
 import { listAgents } from "../agents/registry.js";
 import { isHandoffError, type HandoffError } from "../errors.js";
 import type { SessionState, Validation } from "../schema/session-state.js";
-import { agentIn, type OpenedRepo } from "../session/open-repo.js";
-import { saveSession } from "../session/save.js";
+import { agentIn, type OpenedRepo } from "../workflows/open-repo.js";
+import { saveSession } from "../workflows/save-session.js";
 import { statePath } from "../store/state-path.js";
 import { refreshExistingStateFile } from "../store/state-file.js";
 

@@ -4,8 +4,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, createRepo } from "@handoff/test-utils";
 import { recordValidation } from "../../src/checks/record-validation.js";
 import type { Validation } from "../../src/schema/session-state.js";
-import { openRepo } from "../../src/session/open-repo.js";
-import { saveSession } from "../../src/session/save.js";
+import { openRepo } from "../../src/workflows/open-repo.js";
+import { saveSession } from "../../src/workflows/save-session.js";
 
 afterAll(cleanupTempDirs);
 

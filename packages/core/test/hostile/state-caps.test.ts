@@ -6,7 +6,7 @@ import { MAX_STATE_BYTES } from "../../src/parse/limits.js";
 import { renderPrompt } from "../../src/prompt/prompt.js";
 import { renderRestoreView } from "../../src/views/restore-view.js";
 import { quickParseState } from "../../src/parse/quick-parse.js";
-import { saveSession } from "../../src/session/save.js";
+import { saveSession } from "../../src/workflows/save-session.js";
 import { readStateFile } from "../../src/store/read-state.js";
 import { CLAUDE_FILE } from "../reliability/helpers.js";
 

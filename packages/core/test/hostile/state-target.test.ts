@@ -3,9 +3,9 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, createRepo, type TestRepo } from "@handoff/test-utils";
 import { CONFIG_FILE } from "../../src/config/file-name.js";
-import { agentIn, openRepo } from "../../src/session/open-repo.js";
-import { saveSession } from "../../src/session/save.js";
-import { writeHandOver } from "../../src/session/hand-over.js";
+import { agentIn, openRepo } from "../../src/workflows/open-repo.js";
+import { saveSession } from "../../src/workflows/save-session.js";
+import { writeHandOver } from "../../src/workflows/write-hand-over.js";
 import { handoffError, minimalState } from "../reliability/helpers.js";
 
 afterAll(cleanupTempDirs);

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, createRepo, testEnv } from "@handoff/test-utils";
-import { saveSession } from "../../src/session/save.js";
+import { saveSession } from "../../src/workflows/save-session.js";
 import { stringifyState } from "../../src/parse/stringify.js";
 import { writeFileAtomic } from "../../src/store/atomic-write.js";
 import { ensureIgnored, ignoreEntry } from "../../src/store/gitignore.js";

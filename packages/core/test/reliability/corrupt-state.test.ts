@@ -3,8 +3,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, repoWithFile } from "@handoff/test-utils";
 import { parseState } from "../../src/parse/parse.js";
-import { loadSession } from "../../src/session/load.js";
-import { saveSession } from "../../src/session/save.js";
+import { loadSession } from "../../src/workflows/load-session.js";
+import { saveSession } from "../../src/workflows/save-session.js";
 import { readStateFile } from "../../src/store/read-state.js";
 import { CLAUDE_FILE, handoffError, minimalState } from "./helpers.js";
 

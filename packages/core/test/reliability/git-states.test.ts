@@ -5,8 +5,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, createRepo, makeTempDir, repoUnderAnotherRepoHookEnv, STOPPED_ON_A_CONFLICT, testEnv, type TestRepo } from "@handoff/test-utils";
 import type { GitOperation } from "../../src/schema/session-state.js";
 import { renderRestoreView } from "../../src/views/restore-view.js";
-import { loadSession } from "../../src/session/load.js";
-import { saveSession } from "../../src/session/save.js";
+import { loadSession } from "../../src/workflows/load-session.js";
+import { saveSession } from "../../src/workflows/save-session.js";
 import { CLAUDE_FILE, handoffError } from "./helpers.js";
 
 afterAll(cleanupTempDirs);

@@ -4,9 +4,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, createRepo } from "@handoff/test-utils";
 import { commitWorkInProgress, stashWorkInProgress } from "../../src/git/work-in-progress.js";
 import { renderRestoreView } from "../../src/views/restore-view.js";
-import { loadSession } from "../../src/session/load.js";
-import { openRepo } from "../../src/session/open-repo.js";
-import { saveSession } from "../../src/session/save.js";
+import { loadSession } from "../../src/workflows/load-session.js";
+import { openRepo } from "../../src/workflows/open-repo.js";
+import { saveSession } from "../../src/workflows/save-session.js";
 import { readStateFile } from "../../src/store/read-state.js";
 import { CLAUDE_FILE, ODD_FILE_NAMES } from "./helpers.js";
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, createRepo, makeTempDir, testEnv } from "@handoff/test-utils";
 import { parseState } from "../../src/parse/parse.js";
-import { loadSession } from "../../src/session/load.js";
+import { loadSession } from "../../src/workflows/load-session.js";
 import { readStateFile } from "../../src/store/read-state.js";
 
 afterAll(cleanupTempDirs);

@@ -6,8 +6,8 @@ import { MAX_STATE_BYTES, parseState } from "../../src/parse/parse.js";
 import { renderPrompt } from "../../src/prompt/prompt.js";
 import { renderRestoreView } from "../../src/views/restore-view.js";
 import { stringifyState } from "../../src/parse/stringify.js";
-import { loadSession } from "../../src/session/load.js";
-import { saveSession } from "../../src/session/save.js";
+import { loadSession } from "../../src/workflows/load-session.js";
+import { saveSession } from "../../src/workflows/save-session.js";
 import { readStateFile } from "../../src/store/read-state.js";
 import { CLAUDE_FILE, handoffError, minimalState } from "./helpers.js";
 

@@ -3,8 +3,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, createRepo } from "@handoff/test-utils";
 import { commitWorkInProgress } from "../../src/git/work-in-progress.js";
-import { openRepo } from "../../src/session/open-repo.js";
-import { saveSession } from "../../src/session/save.js";
+import { openRepo } from "../../src/workflows/open-repo.js";
+import { saveSession } from "../../src/workflows/save-session.js";
 import { CLAUDE_FILE, handoffError } from "./helpers.js";
 
 afterAll(cleanupTempDirs);

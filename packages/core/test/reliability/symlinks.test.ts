@@ -4,10 +4,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, createRepo, makeTempDir } from "@handoff/test-utils";
 import { getAgent } from "../../src/agents/registry.js";
 import { stringifyState } from "../../src/parse/stringify.js";
-import { writeHandOver } from "../../src/session/hand-over.js";
-import { loadSession } from "../../src/session/load.js";
-import { openRepo } from "../../src/session/open-repo.js";
-import { saveSession } from "../../src/session/save.js";
+import { writeHandOver } from "../../src/workflows/write-hand-over.js";
+import { loadSession } from "../../src/workflows/load-session.js";
+import { openRepo } from "../../src/workflows/open-repo.js";
+import { saveSession } from "../../src/workflows/save-session.js";
 import { refreshExistingStateFile } from "../../src/store/state-file.js";
 import { bytes, CLAUDE_FILE, handoffError, minimalState } from "./helpers.js";
 

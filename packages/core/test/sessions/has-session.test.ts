@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { hasAgentSession, readAgentSession, SESSION_AGENTS, sessionReaderFor } from "@handoff/core";
+import { hasAgentSession, readAgentSession, SESSION_AGENTS, sessionReaderFor } from "@handoff/core/internal";
 import { cleanupTempDirs, makeTempDir } from "@handoff/test-utils";
 import { installRepoFixture, REPO_FIXTURES, setUpSessions } from "../fixtures/sessions/install.js";
 import { currentEnvironment } from "../../src/sessions/env.js";

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { isObjectId, isPathInside, relativeInside, sleep } from "../../src/index.js";
+import { isObjectId, isPathInside, relativeInside, sleep } from "../../src/internal.js";
 
 describe("relativeInside / isPathInside", () => {
   const root = path.resolve("/repo");

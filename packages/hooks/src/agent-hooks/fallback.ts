@@ -1,4 +1,4 @@
-import { agentIn, writeHandOver, type OpenedRepo, type SessionState } from "@handoff/core";
+import { agentIn, writeHandOver, type OpenedRepo, type SessionState } from "@handoff/core/internal";
 
 /**
  * Writes the fallback agent's state from `source`, as `handoff switch` does. Its own module: the

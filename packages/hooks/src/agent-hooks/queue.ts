@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, unlinkSync } from "node:fs";
 import path from "node:path";
-import { withFileLock, writeQuietly } from "@handoff/core";
+import { withFileLock, writeQuietly } from "@handoff/core/internal";
 import { handoffFolder } from "../git-folder.js";
 import type { HookAgent, HookEvent } from "./events.js";
 

@@ -1,4 +1,4 @@
-import { openRepo, readAgentSessionIncrementally, saveSession, type SaveInput, type SessionState } from "@handoff/core";
+import { openRepo, readAgentSessionIncrementally, saveSession, type SaveInput, type SessionState } from "@handoff/core/internal";
 import type { HookAgent, HookEvent } from "./events.js";
 import { readAgentHookMemory, sessionMemoryDir, updateAgentHookMemory } from "./memory.js";
 import type { HookPayload } from "./payload.js";

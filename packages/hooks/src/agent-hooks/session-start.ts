@@ -8,7 +8,7 @@ import {
   statePath,
   type OpenedRepo,
   type SessionState,
-} from "@handoff/core";
+} from "@handoff/core/internal";
 import { appendHookLog } from "../hook-log.js";
 import type { HookAgent } from "./events.js";
 import { agentHookLogName } from "./log-name.js";

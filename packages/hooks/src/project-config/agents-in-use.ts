@@ -1,6 +1,6 @@
 import { lstatSync } from "node:fs";
 import path from "node:path";
-import { findExecutable, HandoffError } from "@handoff/core";
+import { findExecutable, HandoffError } from "@handoff/core/internal";
 import { agentsHint, inUseExecutable, inUseFolder, NAMED_WITH_AGENTS, NO_AGENT_NAMED, unknownAgents } from "../messages.js";
 
 /** How to tell that an agent is used in a project: its project folder, or its CLI on PATH. */

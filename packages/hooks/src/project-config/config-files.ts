@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { HandoffError, isHandoffError, relativeInside } from "@handoff/core";
+import { HandoffError, isHandoffError, relativeInside } from "@handoff/core/internal";
 import { applyEdits, removeEdits } from "./apply-edits.js";
 import type { ConfigEdit } from "./edits.js";
 import { digest, updateLedger, type ConfigFileRecord, type ConfigLedger } from "./ledger.js";

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { hexDigest, writeFileAtomic, withFileLock } from "@handoff/core";
+import { hexDigest, writeFileAtomic, withFileLock } from "@handoff/core/internal";
 import { handoffFolder } from "../git-folder.js";
 import type { ConfigEdit } from "./edits.js";
 

@@ -1,6 +1,6 @@
 import { lstatSync, mkdirSync, readFileSync, rmdirSync, unlinkSync } from "node:fs";
 import path from "node:path";
-import { HandoffError, writeFileAtomic } from "@handoff/core";
+import { HandoffError, writeFileAtomic } from "@handoff/core/internal";
 import { unreadableConfig } from "./json-text.js";
 import {
   FILE_IN_PLACE_OF_FOLDER_HINT,

@@ -1,4 +1,4 @@
-import { agentIn, HandoffError, isHandoffError, openRepo, readStateFile, statePath, type AgentInfo, type TaskPriority, type TaskStatus } from "@handoff/core";
+import { agentIn, HandoffError, isHandoffError, openRepo, readStateFile, statePath, type AgentInfo, type TaskPriority, type TaskStatus } from "@handoff/core/internal";
 import save from "../../commands/save.js";
 import { CORRUPT_STATE_HINT } from "../../messages/mcp.js";
 import type { ToolAnswer } from "../result.js";

@@ -1,4 +1,4 @@
-import { currentFreshness, displaySafe, listAgents, openRepo } from "@handoff/core";
+import { currentFreshness, displaySafe, listAgents, openRepo } from "@handoff/core/internal";
 import { age } from "../../commands/age.js";
 import { hookLogNotice } from "../../commands/hooks-log-notice.js";
 import { readAgentStatus, type AgentStatus } from "../../commands/status.js";

@@ -1,4 +1,4 @@
-import { formatViolation, validationLines, type Validation } from "@handoff/core";
+import { formatViolation, validationLines, type Validation } from "@handoff/core/internal";
 import validate from "../../commands/validate.js";
 import type { ToolAnswer } from "../result.js";
 import { runCommand } from "../run-command.js";
