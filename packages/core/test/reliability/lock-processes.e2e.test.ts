@@ -9,7 +9,7 @@ import { deadPid, leftovers } from "./helpers.js";
 afterAll(cleanupTempDirs);
 
 /** The built @handoff/core: real separate processes compete for the lock, as users' commands and hooks do. */
-const CORE_DIST = pathToFileURL(path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/index.js")).href;
+const CORE_DIST = pathToFileURL(path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/internal.js")).href;
 
 const WORKER = `
 import { appendFileSync } from "node:fs";
