@@ -1,41 +1,7 @@
-import { fstatSync, readSync } from "node:fs";
 import { findExecutable } from "@handoff/core";
 import { runAgentHook } from "@handoff/hooks";
 import type { Command } from "./command.js";
-
-const STDIN = 0;
-/** A hook payload is a few KB; reading stops past this (the hook then ignores it). */
-const MAX_STDIN_BYTES = 4 * 1024 * 1024 + 1;
-
-/** The hook payload on stdin, read synchronously (no stream set-up); nothing from a terminal. */
-function readPayload(): Promise<string> {
-  try {
-    if (fstatSync(STDIN).isCharacterDevice()) return Promise.resolve("");
-  } catch {
-    return Promise.resolve("");
-  }
-  const chunks: Buffer[] = [];
-  let total = 0;
-  const chunk = Buffer.alloc(64 * 1024);
-  for (;;) {
-    let read: number;
-    try {
-      read = readSync(STDIN, chunk, 0, chunk.length, null);
-    } catch (error) {
-      // A non-blocking pipe with nothing in it yet: wait a moment for the agent to write.
-      if ((error as NodeJS.ErrnoException).code === "EAGAIN") {
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
-        continue;
-      }
-      break;
-    }
-    if (read === 0) break;
-    chunks.push(Buffer.from(chunk.subarray(0, read)));
-    total += read;
-    if (total >= MAX_STDIN_BYTES) break;
-  }
-  return Promise.resolve(Buffer.concat(chunks).toString("utf8"));
-}
+import { readHookPayload } from "./hook-payload.js";
 
 /**
  * Runs `handoff hook-save <agent>`, the saves the hook queued: detached with no stdio, so that the
@@ -69,7 +35,7 @@ const hook: Command = {
       agent,
       event,
       cwd,
-      payload: () => (argument === undefined ? readPayload() : Promise.resolve(argument)),
+      payload: () => Promise.resolve(argument ?? readHookPayload()),
       answer: (text) => out.line(text),
       runSaves: (name, wait) => runSaves(name, cwd, wait),
     });
