@@ -79,14 +79,14 @@ const builtInFiles = () =>
     .join("\n");
 
 /**
- * The stat signature of `file`: device, inode, size, modification and change time (ns). "-" for
- * no file; the error's code for a path that cannot be looked at. Nothing is opened, so a FIFO or
- * a device costs a `stat`, no more.
+ * The stat signature of `file`: device, inode, size, modification and change time (in ms, to a
+ * fraction of a microsecond). "-" for no file; the error's code for a path that cannot be looked
+ * at. Nothing is opened, so a FIFO or a device costs a `stat`, no more.
  */
 export function statSignature(file: string): string {
   try {
-    const stat = statSync(file, { bigint: true, throwIfNoEntry: false });
-    return stat ? `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}` : "-";
+    const stat = statSync(file, { throwIfNoEntry: false });
+    return stat ? `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}` : "-";
   } catch (error) {
     return `!${(error as NodeJS.ErrnoException).code ?? "error"}`;
   }
