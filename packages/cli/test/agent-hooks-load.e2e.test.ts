@@ -47,7 +47,7 @@ describe("what the agent hooks load", () => {
 
   it("a turn's hook queues the save and loads none of the saving code; the background save does", async () => {
     run(["hook", "claude", "stop"], JSON.stringify({ session_id: "s", cwd: repo.root }));
-    expect(loaded("hook claude stop").dist).toEqual(["cli.cjs", "hook-full.cjs", "hook.cjs"]);
+    expect(loaded("hook claude stop").dist).toEqual(["cli.cjs", "hook.cjs"]);
     const deadline = Date.now() + 30_000;
     while (!readdirSync(records).includes(encodeURIComponent("hook-save claude")) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(loaded("hook-save claude").dist).toContain("hook-save.cjs");

@@ -1,23 +1,7 @@
-import { findExecutable } from "@handoff/core";
-import { runAgentHook } from "@handoff/hooks";
+import { runAgentHook, sessionStartAnswer } from "@handoff/hooks";
 import type { Command } from "./command.js";
 import { readHookPayload } from "./hook-payload.js";
-
-/**
- * Runs `handoff hook-save <agent>`, the saves the hook queued: detached with no stdio, so that the
- * agent's turn never waits for them (bench/agent-hooks.mjs measures how soon the state is complete);
- * or, with `wait`, to the end, for its answer (after a rate limit).
- */
-async function runSaves(agent: string, cwd: string, wait: boolean): Promise<string | undefined> {
-  const { spawn, spawnSync } = await import("node:child_process");
-  const command = [process.execPath, process.argv[1] ?? "", "hook-save", agent];
-  if (wait) return spawnSync(command[0]!, command.slice(1), { cwd, stdio: ["ignore", "pipe", "ignore"], encoding: "utf8" }).stdout.trim() || undefined;
-  // Niced, as the git hooks' refresh is: the save yields the CPU to the agent and to its next turn.
-  const nice = findExecutable("nice");
-  const [program, ...args] = nice ? [nice, "-n", "10", ...command] : command;
-  spawn(program!, args, { cwd, detached: true, stdio: "ignore" }).unref();
-  return undefined;
-}
+import { runQueuedSaves } from "./hook-saves.js";
 
 const hook: Command = {
   usage: "handoff hook <agent> <event> [payload]",
@@ -37,7 +21,8 @@ const hook: Command = {
       cwd,
       payload: () => Promise.resolve(argument ?? readHookPayload()),
       answer: (text) => out.line(text),
-      runSaves: (name, wait) => runSaves(name, cwd, wait),
+      runSaves: (name, wait) => runQueuedSaves(name, cwd, wait),
+      sessionStart: sessionStartAnswer,
     });
     return 0;
   },

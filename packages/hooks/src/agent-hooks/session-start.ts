@@ -1,6 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import {
   agentIn,
+  type RepoPaths,
   currentFreshness,
   listAgents,
   openRepo,
@@ -10,6 +11,7 @@ import {
   type SessionState,
 } from "@handoff/core";
 import { appendHookLog } from "../hook-log.js";
+import { AGENT_HOOK_CONTRACTS } from "./contracts.js";
 import type { HookAgent } from "./events.js";
 import { agentHookLogName } from "./log-name.js";
 import { readAgentHookMemory, recordSessionStart } from "./memory.js";
@@ -88,4 +90,10 @@ export async function sessionStartContext(options: SessionStartOptions): Promise
   }
   await recordSessionStart(gitDir, agent, options.now ?? new Date(), give ? handoverKey(summary) : undefined);
   return context;
+}
+
+/** The answer the agent's contract expects at a session start (one line of JSON), or undefined for nothing. */
+export async function sessionStartAnswer(agent: HookAgent, repo: RepoPaths): Promise<string | undefined> {
+  const context = await sessionStartContext({ agent, cwd: repo.root });
+  return context === undefined ? undefined : JSON.stringify(AGENT_HOOK_CONTRACTS[agent].sessionStartAnswer(context));
 }
