@@ -17,7 +17,8 @@ const STDOUT = 1;
 async function run(): Promise<void> {
   const [agent = "", event = "", ...rest] = process.argv.slice(3);
   const plain = rest.length <= 1 && [agent, event, ...rest].every((arg) => !arg.startsWith("-"));
-  if (plain && process.env.HANDOFF_SKIP !== "1") {
+  if (plain) {
+    if (process.env.HANDOFF_SKIP === "1") return;
     const cwd = process.cwd();
     if (event !== "session-start") {
       // One `handoff hook`: the same code as the full command's, without the session start's.
