@@ -42,6 +42,10 @@ describe("the session start's summary of the newest state", () => {
     expect(givenContext()).toBeUndefined();
     expect(readJson(setup.root, SUMMARY).newest).toMatchObject({ owner: "claude", agent: "claude" });
     expect(givenContext()).toBeUndefined();
+    // A start answered from the summary records when it fired (a stamp's mtime), for status and agents.
+    const agents = JSON.parse(handoff(setup.root, ["agents", "--json"])) as { name: string; hooks: { fired: Record<string, string> } | null }[];
+    const fired = Date.parse(agents.find((agent) => agent.name === "claude")!.hooks!.fired["session-start"]!);
+    expect(Date.now() - fired).toBeLessThan(60_000);
     handoff(setup.root, ["save", "codex", "--task", "Codex wrote this"]);
     expect(givenContext()).toContain("Codex wrote this");
     expect(givenContext()).toBeUndefined();
