@@ -1,13 +1,13 @@
 import { existsSync, statSync } from "node:fs";
 import {
   agentIn,
-  type RepoPaths,
   currentFreshness,
   listAgents,
   openRepo,
   readStateFileQuickly,
   statePath,
   type OpenedRepo,
+  type RepoPaths,
   type SessionState,
 } from "@handoff/core";
 import { appendHookLog } from "../hook-log.js";
@@ -83,10 +83,10 @@ export async function sessionStartContext(options: SessionStartOptions): Promise
   const branch = currentFreshness(opened.repo).ref;
   const give = shouldHandOver(summary, agent, branch, readAgentHookMemory(gitDir)[agent]?.seen);
   let context: string | undefined;
-  if (give) {
+  if (give && newest) {
     // The prompt and its redaction (secretlint) load only when there is a handoff to give.
     const { handoffContext } = await import("./handoff-context.js");
-    context = await handoffContext(newest!.state, agentIn(opened, agent).maxTokens);
+    context = await handoffContext(newest.state, agentIn(opened, agent).maxTokens);
   }
   await recordSessionStart(gitDir, agent, options.now ?? new Date(), give ? handoverKey(summary) : undefined);
   return context;
