@@ -61,6 +61,10 @@ export { installAgentHooks, uninstallAgentHooks, hookAgentsInUse } from "./agent
 export { installedAgentHooks, agentHooksOwner } from "./agent-hooks/installed.js";
 export type { AgentHookChange, InstallAgentHooksOptions } from "./agent-hooks/install-agent-hooks.js";
 export { runAgentHook } from "./agent-hooks/run-agent-hook.js";
+export { quickSessionStart } from "./agent-hooks/session-start-quick.js";
+export { sessionStartAnswer } from "./agent-hooks/session-start.js";
+export type { QuickSessionStartOptions } from "./agent-hooks/session-start-quick.js";
+export { newestStateSummaryPath } from "./agent-hooks/newest-state.js";
 export { agentHookLogName } from "./agent-hooks/log-name.js";
 export type { RunAgentHookOptions } from "./agent-hooks/run-agent-hook.js";
 export { runQueuedAgentSaves } from "./agent-hooks/save-queued.js";

@@ -1,57 +1,7 @@
-import { fstatSync, readSync } from "node:fs";
-import { findExecutable } from "@handoff/core/internal";
-import { runAgentHook } from "@handoff/hooks";
+import { runAgentHook, sessionStartAnswer } from "@handoff/hooks";
 import type { Command } from "./command.js";
-
-const STDIN = 0;
-/** A hook payload is a few KB; reading stops past this (the hook then ignores it). */
-const MAX_STDIN_BYTES = 4 * 1024 * 1024 + 1;
-
-/** The hook payload on stdin, read synchronously (no stream set-up); nothing from a terminal. */
-function readPayload(): Promise<string> {
-  try {
-    if (fstatSync(STDIN).isCharacterDevice()) return Promise.resolve("");
-  } catch {
-    return Promise.resolve("");
-  }
-  const chunks: Buffer[] = [];
-  let total = 0;
-  const chunk = Buffer.alloc(64 * 1024);
-  for (;;) {
-    let read: number;
-    try {
-      read = readSync(STDIN, chunk, 0, chunk.length, null);
-    } catch (error) {
-      // A non-blocking pipe with nothing in it yet: wait a moment for the agent to write.
-      if ((error as NodeJS.ErrnoException).code === "EAGAIN") {
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
-        continue;
-      }
-      break;
-    }
-    if (read === 0) break;
-    chunks.push(Buffer.from(chunk.subarray(0, read)));
-    total += read;
-    if (total >= MAX_STDIN_BYTES) break;
-  }
-  return Promise.resolve(Buffer.concat(chunks).toString("utf8"));
-}
-
-/**
- * Runs `handoff hook-save <agent>`, the saves the hook queued: detached with no stdio, so that the
- * agent's turn never waits for them (bench/agent-hooks.mjs measures how soon the state is complete);
- * or, with `wait`, to the end, for its answer (after a rate limit).
- */
-async function runSaves(agent: string, cwd: string, wait: boolean): Promise<string | undefined> {
-  const { spawn, spawnSync } = await import("node:child_process");
-  const command = [process.execPath, process.argv[1] ?? "", "hook-save", agent];
-  if (wait) return spawnSync(command[0]!, command.slice(1), { cwd, stdio: ["ignore", "pipe", "ignore"], encoding: "utf8" }).stdout.trim() || undefined;
-  // Niced, as the git hooks' refresh is: the save yields the CPU to the agent and to its next turn.
-  const nice = findExecutable("nice");
-  const [program, ...args] = nice ? [nice, "-n", "10", ...command] : command;
-  spawn(program!, args, { cwd, detached: true, stdio: "ignore" }).unref();
-  return undefined;
-}
+import { readHookPayload } from "./hook-payload.js";
+import { runQueuedSaves } from "./hook-saves.js";
 
 const hook: Command = {
   usage: "handoff hook <agent> <event> [payload]",
@@ -69,9 +19,10 @@ const hook: Command = {
       agent,
       event,
       cwd,
-      payload: () => (argument === undefined ? readPayload() : Promise.resolve(argument)),
+      payload: () => Promise.resolve(argument ?? readHookPayload()),
       answer: (text) => out.line(text),
-      runSaves: (name, wait) => runSaves(name, cwd, wait),
+      runSaves: (name, wait) => runQueuedSaves(name, cwd, wait),
+      sessionStart: sessionStartAnswer,
     });
     return 0;
   },

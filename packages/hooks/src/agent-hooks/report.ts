@@ -2,7 +2,7 @@ import { readHookLog } from "../hook-log.js";
 import { AGENT_HOOK_CONTRACTS } from "./contracts.js";
 import { HOOK_AGENTS, type HookAgent, type HookEvent } from "./events.js";
 import { installedAgentHooks } from "./installed.js";
-import { readAgentHookMemory } from "./memory.js";
+import { readAgentHookMemoryWithStamps } from "./memory.js";
 import { agentHookLogName } from "./log-name.js";
 
 export interface AgentHookStatus {
@@ -20,7 +20,7 @@ export interface AgentHookStatus {
 /** For `handoff status` and `handoff agents`: which agent hooks are installed here and when each last fired. */
 export function agentHooksStatus(gitDir: string): AgentHookStatus[] {
   const installed = new Map(installedAgentHooks(gitDir).map((entry) => [entry.agent, entry.files]));
-  const memory = readAgentHookMemory(gitDir);
+  const memory = readAgentHookMemoryWithStamps(gitDir);
   const log = readHookLog(gitDir).filter((entry) => entry.level === "ERROR");
   return HOOK_AGENTS.filter((agent) => installed.has(agent) || memory[agent]?.fired).map((agent) => {
     const fired = Object.fromEntries(Object.entries(memory[agent]?.fired ?? {}).map(([event, time]) => [event, new Date(time)])) as AgentHookStatus["fired"];

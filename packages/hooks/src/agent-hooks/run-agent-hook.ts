@@ -1,7 +1,6 @@
-import { openRepo, type OpenedRepo } from "@handoff/core";
+import { resolveRepo, type RepoPaths } from "@handoff/core";
 import { errorText } from "../error-text.js";
 import { appendHookLog } from "../hook-log.js";
-import { AGENT_HOOK_CONTRACTS } from "./contracts.js";
 import { isHookAgent, isHookEvent, savesTurn, type HookAgent, type HookEvent } from "./events.js";
 import { isForeignClaudePayload, MAX_PAYLOAD_BYTES, parsePayload } from "./payload.js";
 import { agentHookLogName } from "./log-name.js";
@@ -22,20 +21,24 @@ export interface RunAgentHookOptions {
    * to what they answered. The saving code lives there, so that a hook run never loads it.
    */
   runSaves: (agent: HookAgent, wait: boolean) => Promise<string | undefined>;
+  /**
+   * A session start's answer (`sessionStartAnswer`), passed in so that a program that runs only
+   * the turns' hooks does not carry the prompt and its redaction. Without it, a session start is
+   * an error in the hook log.
+   */
+  sessionStart?: (agent: HookAgent, repo: RepoPaths) => Promise<string | undefined>;
   env?: NodeJS.ProcessEnv;
 }
 
-
-async function answerFor(agent: HookAgent, event: HookEvent, options: RunAgentHookOptions, opened: OpenedRepo, payloadText: string): Promise<string | undefined> {
+async function answerFor(agent: HookAgent, event: HookEvent, options: RunAgentHookOptions, repo: RepoPaths, payloadText: string): Promise<string | undefined> {
   const payload = parsePayload(payloadText);
   if (agent === "claude" && isForeignClaudePayload(payload)) return undefined;
   if (!savesTurn(event)) {
-    const { sessionStartContext } = await import("./session-start.js");
-    const context = await sessionStartContext({ agent, cwd: options.cwd, opened });
-    return context === undefined ? undefined : JSON.stringify(AGENT_HOOK_CONTRACTS[agent].sessionStartAnswer(context));
+    if (!options.sessionStart) throw new Error("this build of the hook does not answer session starts");
+    return options.sessionStart(agent, repo);
   }
   // The turn's save runs after the hook returned; a rate limit's answer needs the save first.
-  queueSave(opened.repo.gitDir, { agent, event, payload: payloadText, queuedAt: new Date().toISOString() });
+  queueSave(repo.gitDir, { agent, event, payload: payloadText, queuedAt: new Date().toISOString() });
   return options.runSaves(agent, event === "stop-failure");
 }
 
@@ -50,11 +53,11 @@ export async function runAgentHook(options: RunAgentHookOptions): Promise<void> 
   if (env.HANDOFF_SKIP === "1" || !isHookAgent(options.agent) || !isHookEvent(options.event)) return;
   let gitDir: string | undefined;
   try {
-    const opened = await openRepo(options.cwd);
-    gitDir = opened.repo.gitDir;
+    const repo = await resolveRepo(options.cwd);
+    gitDir = repo.gitDir;
     const text = await options.payload();
     if (Buffer.byteLength(text) > MAX_PAYLOAD_BYTES) throw new Error(`the hook payload is larger than ${MAX_PAYLOAD_BYTES} bytes; ignored`);
-    const answer = await answerFor(options.agent, options.event, options, opened, text);
+    const answer = await answerFor(options.agent, options.event, options, repo, text);
     if (answer) options.answer(answer);
   } catch (error) {
     if (gitDir) appendHookLog(gitDir, "ERROR", agentHookLogName(options.agent), `${options.event}: ${errorText(error)}`);

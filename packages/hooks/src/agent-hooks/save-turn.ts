@@ -1,7 +1,9 @@
 import { openRepo, readAgentSessionIncrementally, saveSession, type SaveInput, type SessionState } from "@handoff/core/internal";
 import type { HookAgent, HookEvent } from "./events.js";
+import { agentHookLogName } from "./log-name.js";
 import { readAgentHookMemory, sessionMemoryDir, updateAgentHookMemory } from "./memory.js";
 import type { HookPayload } from "./payload.js";
+import { readNewestState } from "./session-start.js";
 
 export interface SaveTurnOptions {
   agent: HookAgent;
@@ -91,5 +93,7 @@ export async function saveTurn(options: SaveTurnOptions): Promise<SaveTurnResult
       line: `${failure.label}: continue with  handoff switch ${agent} ${fallback} --launch`,
     };
   }
+  // The session starts that follow answer from the summary of the states as they are now.
+  readNewestState(opened, agentHookLogName(agent));
   return result;
 }
