@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { interleave, peakMemory, timeAlone } from "./lib/measure.mjs";
 import { createBenchRepo, settleIndex } from "./lib/repo.mjs";
 import { printStorm, runStorm, STORM_TARGETS } from "./lib/storm.mjs";
@@ -25,14 +26,35 @@ const FLOOR_SAVE = path.join(here, "floor-save.mjs");
 const PRELOAD = path.join(here, "lib/max-rss-preload.mjs");
 const NODE = process.execPath;
 
-const args = process.argv.slice(2);
-const option = (name) => args.includes(`--${name}`);
-const rounds = Number(args[args.indexOf("--rounds") + 1]) || 30;
-const quick = option("quick");
-const write = !option("no-write");
-const stormRounds = Number(args[args.indexOf("--storm-rounds") + 1]) || 3;
-const stormNames = args.includes("--storms") ? args[args.indexOf("--storms") + 1].split(",") : undefined;
-const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
+const USAGE = `usage: node bench/run.mjs [--rounds N] [--quick] [--no-write] [--storm-rounds N] [--only storm] [--storms a,b]
+  (see the comment at the top of bench/run.mjs, and bench/README.md)`;
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      rounds: { type: "string" },
+      quick: { type: "boolean" },
+      "no-write": { type: "boolean" },
+      "storm-rounds": { type: "string" },
+      only: { type: "string" },
+      storms: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  }));
+} catch (error) {
+  console.error(`${error.message}\n${USAGE}`);
+  process.exit(2);
+}
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const rounds = Number(values.rounds) || 30;
+const quick = values.quick === true;
+const write = values["no-write"] !== true;
+const stormRounds = Number(values["storm-rounds"]) || 3;
+const stormNames = values.storms?.split(",");
+const only = values.only;
 if (only !== undefined && only !== "storm") {
   console.error(`--only takes one section: storm (got ${only})`);
   process.exit(2);
