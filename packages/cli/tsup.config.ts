@@ -95,7 +95,8 @@ const tsFilesIn = (dir: string) => readdirSync(dir).filter((file) => file.endsWi
  * command, and `commands` with every command, for help, --version and unknown names.
  */
 const PROGRAM_NAMES = tsFilesIn(fileURLToPath(new URL("./src/programs/", import.meta.url)));
-const COMMAND_PROGRAMS = PROGRAM_NAMES.filter((name) => name !== "commands");
+// hook-full is not a command: programs/hook.ts loads it for what its small program does not answer.
+const COMMAND_PROGRAMS = PROGRAM_NAMES.filter((name) => name !== "commands" && name !== "hook-full");
 
 const VENDOR_DIR = fileURLToPath(new URL("./src/vendor/", import.meta.url));
 /** src/vendor/<name>.ts re-exports third-party libraries; its bundle is dist/vendor/<name>.cjs. */
