@@ -4,7 +4,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Options } from "tsup";
 import { baseConfig } from "../../tsup.config.base.js";
-import { MCP_LATER_ENTRIES, mcpBundlePlugins } from "./build/mcp-bundle.js";
+import { LATER_ENTRIES, laterFiles } from "./build/later-files.js";
+import { mcpBundlePlugins } from "./build/mcp-bundle.js";
 
 type Plugin = NonNullable<Options["esbuildPlugins"]>[number];
 
@@ -172,7 +173,7 @@ export default defineConfig({
     cli: "src/cli.ts",
     ...Object.fromEntries(PROGRAM_NAMES.map((name) => [name, `src/programs/${name}.ts`])),
     ...Object.fromEntries(VENDOR_NAMES.map((name) => [`vendor/${name}`, `src/vendor/${name}.ts`])),
-    ...MCP_LATER_ENTRIES,
+    ...LATER_ENTRIES,
   },
   format: ["cjs"],
   splitting: false,
@@ -183,7 +184,7 @@ export default defineConfig({
     : [/.*/],
   minify: true,
   define: { __COMMAND_PROGRAMS__: JSON.stringify(COMMAND_PROGRAMS) },
-  esbuildPlugins: [...mcpBundlePlugins(), vendoredLibraries(), libraryShims(), directWorkspaceImports()],
+  esbuildPlugins: [laterFiles(), ...mcpBundlePlugins(), vendoredLibraries(), libraryShims(), directWorkspaceImports()],
   onSuccess: async () => {
     copySqlJsWasm();
     mkdirSync(fileURLToPath(new URL("./dist/schema/", import.meta.url)), { recursive: true });

@@ -8,8 +8,23 @@
  */
 export type CliErrorCode = "E_USAGE" | "E_FAILED" | "E_IO" | "E_UNEXPECTED";
 
+// A program and the files it loads later (build/later-files.ts) each carry a copy of these
+// classes, so `instanceof` goes by a brand shared through the global symbol registry.
+const EXIT_ERROR: unique symbol = Symbol.for("@handoff/cli:ExitError");
+const USAGE_ERROR: unique symbol = Symbol.for("@handoff/cli:UsageError");
+
+function branded(value: unknown, brand: symbol): boolean {
+  return typeof value === "object" && value !== null && brand in value;
+}
+
 /** Thrown by commands to end with an exit code; only the bin turns it into process.exitCode. */
 export class ExitError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return branded(value, EXIT_ERROR);
+  }
+
+  readonly [EXIT_ERROR] = true;
+
   constructor(
     readonly exitCode: number,
     message = "",
@@ -21,6 +36,11 @@ export class ExitError extends Error {
 
 /** Bad usage: printed with the command's usage; its exit code comes from the table in exit-codes.ts. */
 export class UsageError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return branded(value, USAGE_ERROR);
+  }
+
+  readonly [USAGE_ERROR] = true;
   readonly code = "E_USAGE" satisfies CliErrorCode;
 
   constructor(message: string) {

@@ -1,4 +1,4 @@
-import { fstatSync, writeSync } from "node:fs";
+import { fstatSync, statSync, writeSync } from "node:fs";
 import { styleText } from "node:util";
 
 export interface Output {
@@ -24,10 +24,24 @@ export type Style = "bold" | "dim" | "green" | "yellow" | "red" | "cyan";
 const STDOUT = 1;
 const STDERR = 2;
 
-/** Only a character device can be a terminal; asking `process.stdout` first would load Node's tty and net modules. */
+/**
+ * Only a character device can be a terminal, and /dev/null (output thrown away, as scripts and
+ * hooks do) is one that is not: asking `process.stdout` first would load Node's tty, net and
+ * stream modules, a few milliseconds.
+ */
 function isTerminal(fd: number): boolean {
   try {
-    return fstatSync(fd).isCharacterDevice() && (fd === STDOUT ? process.stdout : process.stderr).isTTY === true;
+    const stat = fstatSync(fd);
+    if (!stat.isCharacterDevice() || isDevNull(stat.rdev)) return false;
+    return (fd === STDOUT ? process.stdout : process.stderr).isTTY === true;
+  } catch {
+    return false;
+  }
+}
+
+function isDevNull(rdev: number): boolean {
+  try {
+    return statSync("/dev/null").rdev === rdev;
   } catch {
     return false;
   }

@@ -3,7 +3,8 @@
  * (bench/README.md) is spent mostly on loading code, so a stray static import of zod, or an early
  * `process.stdout`, shows here as a failed test instead of a slower benchmark nobody reran.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { closeSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cleanupTempDirs, createRepo, HANDOFF_BIN, makeTempDir, runHandoff, type TestRepo } from "@handoff/test-utils";
@@ -62,6 +63,26 @@ describe("what the bin loads (CommonJS require cache and Node's module list, rec
     expect(loaded.dist).toEqual(["cli.cjs", "restore.cjs"]);
     for (const builtin of NEEDLESS_BUILTINS) expect(loaded.builtins).not.toContain(builtin);
     expect(loadedBy(["restore", "claude", "--json"]).dist).toEqual(["cli.cjs", "restore.cjs"]);
+    // --prompt's code (the prompt, its budget, the redaction rules) is a file of its own.
+    expect(loadedBy(["restore", "claude", "--prompt"]).dist).toEqual(["cli.cjs", "restore.cjs", "session-prompt.cjs", "vendor/re2js.cjs", "vendor/secretlint.cjs"]);
+  });
+
+  it("output thrown away (/dev/null, a character device but no terminal) sets up no stream", () => {
+    expect(runHandoff(repo.root, ["save", "claude", "--task", "Quiet"]).code).toBe(0);
+    const devNull = openSync("/dev/null", "w");
+    try {
+      const result = spawnSync(process.execPath, [HANDOFF_BIN, "restore", "claude"], {
+        cwd: repo.root,
+        env: { ...process.env, NODE_OPTIONS: `--require ${recorder}`, HANDOFF_OFFLINE: "1" },
+        stdio: ["ignore", devNull, devNull],
+      });
+      expect(result.status).toBe(0);
+    } finally {
+      closeSync(devNull);
+    }
+    const { builtins } = JSON.parse(readFileSync(record, "utf8")) as { builtins: string[] };
+    expect(builtins).toContain("NativeModule fs");
+    for (const builtin of [...NEEDLESS_BUILTINS, "NativeModule stream"]) expect(builtins).not.toContain(builtin);
   });
 
   it("save loads its own build, and neither simple-git, zod nor secretlint", () => {

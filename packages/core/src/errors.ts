@@ -26,8 +26,16 @@ export interface HandoffErrorOptions {
   cause?: unknown;
 }
 
+const HANDOFF_ERROR: unique symbol = Symbol.for("@handoff/core:HandoffError");
+
 /** The one error type @handoff/core throws; `code` is stable, `message` is for people. */
 export class HandoffError extends Error {
+  /** A build split into files carries a copy of this class in each: `instanceof` goes by a brand. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && HANDOFF_ERROR in value;
+  }
+
+  readonly [HANDOFF_ERROR] = true;
   readonly code: HandoffErrorCode;
   readonly file: string | undefined;
   readonly hint: string | undefined;
