@@ -182,7 +182,7 @@ export default defineConfig({
   noExternal: ownDependencies.length
     ? [new RegExp(`^(?!(?:${ownDependencies.map(escape).join("|")})(?:/|$))`)]
     : [/.*/],
-  minify: true,
+  minify: process.env.HANDOFF_NO_MINIFY !== "1",
   define: { __COMMAND_PROGRAMS__: JSON.stringify(COMMAND_PROGRAMS) },
   esbuildPlugins: [laterFiles(), ...mcpBundlePlugins(), vendoredLibraries(), libraryShims(), directWorkspaceImports()],
   onSuccess: async () => {
