@@ -65,7 +65,7 @@ export function runGit(cwd: string, args: readonly string[], options: GitRunOpti
 
 /**
  * runGit without an event loop: no streams or sockets to set up, for a read whose caller has
- * nothing else to do meanwhile (save's two reads; bench/README.md, 18). No input, no size cap:
+ * nothing else to do meanwhile (save's two reads; bench/README.md, 19). No input, no size cap:
  * like runGit, the output is what git prints about this repository.
  */
 export function runGitSync(cwd: string, args: readonly string[], options: Pick<GitRunOptions, "env"> = {}): GitRun {

@@ -40,7 +40,7 @@ export async function readGitSnapshot(repo: RepoPaths): Promise<GitSnapshot> {
  * simple-git's client, fixed arguments, nothing from input) rather than through simple-git,
  * whose load and task queue cost save about 10% (bench/README.md, 14), and one after the other
  * with `spawnSync`, like the floor save is measured against: no streams, sockets or event-loop
- * turns to pay for, which cost more than running them side by side saved (bench/README.md, 18).
+ * turns to pay for, which cost more than running them side by side saved (bench/README.md, 19).
  */
 function readGit(root: string, args: readonly string[], env: NodeJS.ProcessEnv): string {
   const result = runGitSync(root, args, { env });
