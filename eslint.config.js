@@ -29,8 +29,9 @@ export default tseslint.config(
     },
   },
   {
-    // The bin's CommonJS entry and the vendor shims require() a file chosen at run time, to load it only when needed.
-    files: ["packages/cli/src/cli.ts", "packages/cli/src/vendor/shims/*.ts"],
+    // The bin's CommonJS entry, the small hook program and the vendor shims require() a file chosen
+    // at run time, to load it only when needed.
+    files: ["packages/cli/src/cli.ts", "packages/cli/src/programs/hook.ts", "packages/cli/src/vendor/shims/*.ts"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {

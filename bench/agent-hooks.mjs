@@ -123,7 +123,10 @@ function appendTurn(file) {
 log(`building a 1,000-file repository and a ${TRANSCRIPT_BYTES / 1024 / 1024} MB transcript in ${work}`);
 createBenchRepo(root, { files: 1000, modifiedShare: 0.01, env });
 writeFileSync(path.join(root, ".gitignore"), "node_modules/\n");
+// The layout npm gives a project that depends on @handoff/cli: the package, and its .bin link.
 mkdirSync(path.join(root, "node_modules/.bin"), { recursive: true });
+mkdirSync(path.join(root, "node_modules/@handoff"), { recursive: true });
+symlinkSync(path.dirname(path.dirname(CLI)), path.join(root, "node_modules/@handoff/cli"));
 symlinkSync(CLI, path.join(root, "node_modules/.bin/handoff"));
 mkdirSync(path.join(root, ".claude"));
 run(process.execPath, [CLI, "hooks", "install", "--agents", "claude,codex"]);
