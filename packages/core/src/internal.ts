@@ -38,6 +38,7 @@ export { hexDigest } from "./util/hash.js";
 export { findExecutable } from "./util/find-executable.js";
 export { isPathInside, relativeInside } from "./util/paths.js";
 export { sleep } from "./util/sleep.js";
+export { modifiedAt } from "./util/path-exists.js";
 export { isObjectId } from "./util/object-id.js";
 export { readBoundedFile, readBoundedText, MAX_SMALL_FILE_BYTES } from "./util/read-bounded.js";
 export type { BoundedReadOptions } from "./util/read-bounded.js";

@@ -17,13 +17,7 @@ export function listDir(dir: string): Dirent[] {
   }
 }
 
-export function modifiedAt(file: string): number {
-  try {
-    return statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  } catch {
-    return 0;
-  }
-}
+export { modifiedAt } from "../util/path-exists.js";
 
 /** Opening a FIFO waits for a writer: only regular files are opened. */
 function isRegularFile(file: string): boolean {

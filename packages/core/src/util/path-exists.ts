@@ -1,4 +1,4 @@
-import { lstatSync } from "node:fs";
+import { lstatSync, statSync } from "node:fs";
 
 /** Whether anything (a file, a folder, a dangling link) is at `at`, without following a link. */
 export function pathExists(at: string): boolean {
@@ -7,5 +7,14 @@ export function pathExists(at: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** The modification time of the file at `file` in ms, or 0 when there is none (or it cannot be looked at). */
+export function modifiedAt(file: string): number {
+  try {
+    return statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  } catch {
+    return 0;
   }
 }

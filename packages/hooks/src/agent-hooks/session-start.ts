@@ -1,8 +1,9 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import {
   agentIn,
   currentFreshness,
   listAgents,
+  modifiedAt,
   openRepo,
   readStateFileQuickly,
   statePath,
@@ -30,14 +31,6 @@ interface Candidate {
   state: SessionState;
   /** The file's mtime: breaks a tie between two states saved within the same second. */
   modified: number;
-}
-
-function modifiedAt(file: string): number {
-  try {
-    return statSync(file).mtimeMs;
-  } catch {
-    return 0;
-  }
 }
 
 /**
