@@ -1,15 +1,6 @@
-import { chmodSync, lstatSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-
-/** lstat, or undefined when nothing is there (a dangling symlink counts as something). */
-export function lstatOrUndefined(file: string) {
-  try {
-    return lstatSync(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
-  }
-}
+import { lstatOrUndefined } from "./fs-checks.js";
 
 /**
  * Replaces `file` in one rename, with the given permission bits (by default those it had, or

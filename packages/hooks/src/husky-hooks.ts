@@ -1,6 +1,7 @@
 import { readFileSync, unlinkSync } from "node:fs";
 import path from "node:path";
-import { lstatOrUndefined, writeHookFile } from "./file-write.js";
+import { writeHookFile } from "./file-write.js";
+import { lstatOrUndefined } from "./fs-checks.js";
 import type { HookChange } from "./hook-change.js";
 import type { HookName } from "./hook-names.js";
 import { renderHuskyBlock } from "./hook-scripts.js";

@@ -1,6 +1,7 @@
 import { readFileSync, renameSync, unlinkSync, type Stats } from "node:fs";
 import path from "node:path";
-import { lstatOrUndefined, writeHookFile } from "./file-write.js";
+import { writeHookFile } from "./file-write.js";
+import { lstatOrUndefined } from "./fs-checks.js";
 import type { HookChange } from "./hook-change.js";
 import type { HookName } from "./hook-names.js";
 import { CHAINED_SUFFIX, STUB_SIGNATURE, renderStub } from "./hook-scripts.js";

@@ -1,5 +1,5 @@
-import { lstatSync } from "node:fs";
 import path from "node:path";
+import { isRealFolder } from "../fs-checks.js";
 import type { ConfigEdit } from "../project-config/edits.js";
 import type { HookAgent, HookEvent } from "./events.js";
 import { agentHookCommand, HOOK_MARKER } from "./hook-command.js";
@@ -164,14 +164,6 @@ const copilot: AgentHookContract = {
   turnOff: 'set "disableAllHooks": true in .github/hooks/handoff.json',
 };
 
-function isFolder(at: string): boolean {
-  try {
-    return lstatSync(at).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 /**
  * OpenCode: JavaScript plugins in `.opencode/plugins/` (older versions: `.opencode/plugin/`; the
  * loader globs `{plugin,plugins}/*.{ts,js}`), default-exporting `{ id, server }`. handoff's plugin
@@ -183,7 +175,7 @@ function isFolder(at: string): boolean {
 const opencode: AgentHookContract = {
   agent: "opencode",
   file: (root) =>
-    isFolder(path.join(root, ".opencode/plugin")) && !isFolder(path.join(root, ".opencode/plugins"))
+    isRealFolder(path.join(root, ".opencode/plugin")) && !isRealFolder(path.join(root, ".opencode/plugins"))
       ? ".opencode/plugin/handoff.js"
       : ".opencode/plugins/handoff.js",
   edits: () => [{ kind: "whole-file", content: opencodePlugin() }],

@@ -1,6 +1,6 @@
-import { lstatSync } from "node:fs";
 import path from "node:path";
 import { findExecutable, HandoffError } from "@handoff/core/internal";
+import { isRealFolder } from "../fs-checks.js";
 import { agentsHint, inUseExecutable, inUseFolder, NAMED_WITH_AGENTS, NO_AGENT_NAMED, unknownAgents } from "../messages.js";
 
 /** How to tell that an agent is used in a project: its project folder, or its CLI on PATH. */
@@ -48,15 +48,6 @@ export interface AgentsInUseOptions {
   candidates?: readonly AgentPresence[];
   /** Where PATH is read from; process.env by default. */
   env?: NodeJS.ProcessEnv;
-}
-
-function isRealFolder(at: string): boolean {
-  try {
-    // A symlinked folder is not taken as a sign of use: nothing is ever written through it.
-    return lstatSync(at).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -1,6 +1,7 @@
-import { lstatSync, mkdirSync, readFileSync, rmdirSync, unlinkSync } from "node:fs";
+import { mkdirSync, readFileSync, rmdirSync, unlinkSync } from "node:fs";
 import path from "node:path";
 import { HandoffError, writeFileAtomic } from "@handoff/core/internal";
+import { lstatOrUndefined } from "../fs-checks.js";
 import { unreadableConfig } from "./json-text.js";
 import {
   FILE_IN_PLACE_OF_FOLDER_HINT,
@@ -17,15 +18,6 @@ import {
 
 /** Larger project configuration files are not read: they are not what an agent writes. */
 export const MAX_CONFIG_FILE_BYTES = 1024 * 1024;
-
-function lstatOrUndefined(at: string) {
-  try {
-    return lstatSync(at);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
-  }
-}
 
 function symlinkError(at: string): HandoffError {
   return new HandoffError("E_SYMLINK", symbolicLink(at), {
