@@ -12,17 +12,24 @@ export interface AgentHookContract {
   file(root: string): string;
   edits(root: string): ConfigEdit[];
   /** The agent's event names and what each runs (for status, docs and tests). */
-  events: readonly { name: string; event: HookEvent }[];
+  events: readonly AgentEvent[];
   /** The answer a session start prints for the agent to add `context` to the conversation. */
   sessionStartAnswer(context: string): unknown;
   /** How a person turns these hooks off without uninstalling. */
   turnOff: string;
 }
 
+/** An agent's name for an event, and the handoff event it runs. */
+interface AgentEvent {
+  name: string;
+  event: HookEvent;
+}
+
 const SECONDS = 10;
 
-function append(hooksKey: string, event: string, value: unknown): ConfigEdit {
-  return { kind: "json-append", path: [hooksKey, event], value, marker: HOOK_MARKER };
+/** Under `hooks.<name>` for each of `events`, in their order, handoff's entry `entry(event)`. */
+function appendEach(events: readonly AgentEvent[], entry: (event: HookEvent) => unknown): ConfigEdit[] {
+  return events.map(({ name, event }) => ({ kind: "json-append", path: ["hooks", name], value: entry(event), marker: HOOK_MARKER }));
 }
 
 /** `{ [hookEventName]: additionalContext }`, the answer Claude Code, Codex and Gemini CLI share. */
@@ -39,27 +46,22 @@ function hookSpecificOutput(context: string) {
  * @5cfc0a1905ce0c0a9bd81d8a90fe6b62ff614357 ("Added `StopFailure` hook event that fires when the
  * turn ends due to an API error (rate limit, auth failure, etc.)").
  */
+const CLAUDE_EVENTS: readonly AgentEvent[] = [
+  { name: "Stop", event: "stop" },
+  { name: "PreCompact", event: "pre-compact" },
+  { name: "StopFailure", event: "stop-failure" },
+  { name: "SessionStart", event: "session-start" },
+];
+
 const claude: AgentHookContract = {
   agent: "claude",
   file: () => ".claude/settings.json",
-  edits: () => {
-    const entry = (event: HookEvent, matcher?: string) => ({
-      ...(matcher ? { matcher } : {}),
+  edits: () =>
+    appendEach(CLAUDE_EVENTS, (event) => ({
+      ...(event === "stop-failure" ? { matcher: "rate_limit|overloaded|billing_error" } : {}),
       hooks: [{ type: "command", command: agentHookCommand("claude", event), timeout: SECONDS }],
-    });
-    return [
-      append("hooks", "Stop", entry("stop")),
-      append("hooks", "PreCompact", entry("pre-compact")),
-      append("hooks", "StopFailure", entry("stop-failure", "rate_limit|overloaded|billing_error")),
-      append("hooks", "SessionStart", entry("session-start")),
-    ];
-  },
-  events: [
-    { name: "Stop", event: "stop" },
-    { name: "PreCompact", event: "pre-compact" },
-    { name: "StopFailure", event: "stop-failure" },
-    { name: "SessionStart", event: "session-start" },
-  ],
+    })),
+  events: CLAUDE_EVENTS,
   sessionStartAnswer: hookSpecificOutput,
   turnOff: 'set "disableAllHooks": true in .claude/settings.local.json, or delete handoff\'s entries',
 };
@@ -73,17 +75,16 @@ const claude: AgentHookContract = {
  * codex-rs/hooks/schema/generated/stop.command.input.schema.json @bde5e187f2f45b3e473c213c12cd4f4c5f3bcc47,
  * session-start.command.output.schema.json @6fff509bb33fbafd45065060950f6318dc621fbe.
  */
+const CODEX_EVENTS: readonly AgentEvent[] = [
+  { name: "Stop", event: "stop" },
+  { name: "SessionStart", event: "session-start" },
+];
+
 const codex: AgentHookContract = {
   agent: "codex",
   file: () => ".codex/hooks.json",
-  edits: () => {
-    const entry = (event: HookEvent) => ({ hooks: [{ type: "command", command: agentHookCommand("codex", event), timeout: SECONDS }] });
-    return [append("hooks", "Stop", entry("stop")), append("hooks", "SessionStart", entry("session-start"))];
-  },
-  events: [
-    { name: "Stop", event: "stop" },
-    { name: "SessionStart", event: "session-start" },
-  ],
+  edits: () => appendEach(CODEX_EVENTS, (event) => ({ hooks: [{ type: "command", command: agentHookCommand("codex", event), timeout: SECONDS }] })),
+  events: CODEX_EVENTS,
   sessionStartAnswer: hookSpecificOutput,
   turnOff: "disable handoff's hooks in Codex's /hooks, or set [features] hooks = false in config.toml",
 };
@@ -96,22 +97,19 @@ const codex: AgentHookContract = {
  * Sources: google-gemini/gemini-cli docs/hooks/reference.md and packages/core/src/hooks/hookRunner.ts
  * @5411f113cafae26161b4969b0237b8e1e024e2c2.
  */
+const GEMINI_EVENTS: readonly AgentEvent[] = [
+  { name: "AfterAgent", event: "stop" },
+  { name: "SessionStart", event: "session-start" },
+];
+
 const gemini: AgentHookContract = {
   agent: "gemini",
   file: () => ".gemini/settings.json",
-  edits: () => {
-    const entry = (event: HookEvent, name: string) => ({
-      hooks: [{ name, type: "command", command: agentHookCommand("gemini", event), timeout: SECONDS * 1000 }],
-    });
-    return [
-      append("hooks", "AfterAgent", entry("stop", "handoff-save")),
-      append("hooks", "SessionStart", entry("session-start", "handoff-restore")),
-    ];
-  },
-  events: [
-    { name: "AfterAgent", event: "stop" },
-    { name: "SessionStart", event: "session-start" },
-  ],
+  edits: () =>
+    appendEach(GEMINI_EVENTS, (event) => ({
+      hooks: [{ name: event === "stop" ? "handoff-save" : "handoff-restore", type: "command", command: agentHookCommand("gemini", event), timeout: SECONDS * 1000 }],
+    })),
+  events: GEMINI_EVENTS,
   sessionStartAnswer: hookSpecificOutput,
   turnOff: "run /hooks disable handoff-save (and handoff-restore) in Gemini CLI",
 };
@@ -122,18 +120,19 @@ const gemini: AgentHookContract = {
  * answers with `additional_context`.
  * Source: https://cursor.com/docs/agent/hooks.
  */
+const CURSOR_EVENTS: readonly AgentEvent[] = [
+  { name: "stop", event: "stop" },
+  { name: "sessionStart", event: "session-start" },
+];
+
 const cursor: AgentHookContract = {
   agent: "cursor",
   file: () => ".cursor/hooks.json",
   edits: () => [
     { kind: "json-default", path: ["version"], value: 1 },
-    append("hooks", "stop", { command: agentHookCommand("cursor", "stop") }),
-    append("hooks", "sessionStart", { command: agentHookCommand("cursor", "session-start") }),
+    ...appendEach(CURSOR_EVENTS, (event) => ({ command: agentHookCommand("cursor", event) })),
   ],
-  events: [
-    { name: "stop", event: "stop" },
-    { name: "sessionStart", event: "session-start" },
-  ],
+  events: CURSOR_EVENTS,
   sessionStartAnswer: (context) => ({ additional_context: context }),
   turnOff: "delete handoff's entries from .cursor/hooks.json (or run handoff hooks uninstall)",
 };
@@ -145,21 +144,19 @@ const cursor: AgentHookContract = {
  * `"disableAllHooks": true` in the file turns its hooks off.
  * Source: github/docs content/copilot/reference/hooks-reference.md @05da5bc3c1401734f1197ba6a620e2ed4f1b30e1.
  */
+const COPILOT_EVENTS: readonly AgentEvent[] = [
+  { name: "agentStop", event: "stop" },
+  { name: "sessionStart", event: "session-start" },
+];
+
 const copilot: AgentHookContract = {
   agent: "copilot",
   file: () => ".github/hooks/handoff.json",
-  edits: () => {
-    const entry = (event: HookEvent) => ({ type: "command", bash: agentHookCommand("copilot", event), cwd: ".", timeoutSec: SECONDS });
-    return [
-      { kind: "json-default", path: ["version"], value: 1 },
-      append("hooks", "agentStop", entry("stop")),
-      append("hooks", "sessionStart", entry("session-start")),
-    ];
-  },
-  events: [
-    { name: "agentStop", event: "stop" },
-    { name: "sessionStart", event: "session-start" },
+  edits: () => [
+    { kind: "json-default", path: ["version"], value: 1 },
+    ...appendEach(COPILOT_EVENTS, (event) => ({ type: "command", bash: agentHookCommand("copilot", event), cwd: ".", timeoutSec: SECONDS })),
   ],
+  events: COPILOT_EVENTS,
   sessionStartAnswer: (context) => ({ additionalContext: context }),
   turnOff: 'set "disableAllHooks": true in .github/hooks/handoff.json',
 };
