@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Options } from "tsup";
 import { baseConfig } from "../../tsup.config.base.js";
-import { LATER_ENTRIES, laterFiles } from "./build/later-files.js";
+import { LATER_FILES, laterFiles } from "./build/later-files.js";
 import { mcpBundlePlugins } from "./build/mcp-bundle.js";
 
 type Plugin = NonNullable<Options["esbuildPlugins"]>[number];
@@ -173,7 +173,7 @@ export default defineConfig({
     cli: "src/cli.ts",
     ...Object.fromEntries(PROGRAM_NAMES.map((name) => [name, `src/programs/${name}.ts`])),
     ...Object.fromEntries(VENDOR_NAMES.map((name) => [`vendor/${name}`, `src/vendor/${name}.ts`])),
-    ...LATER_ENTRIES,
+    ...LATER_FILES,
   },
   format: ["cjs"],
   splitting: false,

@@ -17,13 +17,12 @@ const cliDir = fileURLToPath(new URL("..", import.meta.url));
  * Each such file carries its own copy of the modules it shares with the command, so the error
  * classes are checked by brand, not by identity (core/src/errors.ts, cli/src/errors.ts).
  */
-const LATER_FILES: Record<string, string> = {
+export const LATER_FILES: Record<string, string> = {
   "mcp-handlers": "src/mcp/handlers.ts",
   "session-prompt": "src/commands/session-prompt.ts",
   "redact-input": "src/commands/redact-input.ts",
   "session-input": "src/commands/session-input.ts",
 };
-export const LATER_ENTRIES = LATER_FILES;
 
 /** Points each `await import()` of a LATER_FILES source at its own file, beside the program. */
 export function laterFiles(): Plugin {

@@ -25,13 +25,13 @@ const GUARD =
  */
 const CLI_FILE = "node_modules/@handoff/cli/dist/cli.cjs";
 
-function runHandoff(args: string): string {
+function handoffInvocation(args: string): string {
   return `{ if [ -f ${CLI_FILE} ]; then node ${CLI_FILE} hook ${args}; else ${HOOK_MARKER}${args}; fi; }`;
 }
 
 /** The command an agent's configuration runs for `event`: the payload comes on stdin. */
 export function agentHookCommand(agent: HookAgent, event: HookEvent): string {
-  return `${GUARD} && ${runHandoff(`${agent} ${event}`)} 2>/dev/null; exit 0`;
+  return `${GUARD} && ${handoffInvocation(`${agent} ${event}`)} 2>/dev/null; exit 0`;
 }
 
 /**
@@ -40,6 +40,6 @@ export function agentHookCommand(agent: HookAgent, event: HookEvent): string {
  * own ~/.codex/config.toml, which handoff never writes.
  */
 export function codexNotifyLine(): string {
-  const script = `${GUARD} && ${runHandoff('codex notify "$1"')} 2>/dev/null; exit 0`;
+  const script = `${GUARD} && ${handoffInvocation('codex notify "$1"')} 2>/dev/null; exit 0`;
   return `notify = ["sh", "-c", ${JSON.stringify(script)}, "handoff"]`;
 }
