@@ -184,6 +184,11 @@ export default defineConfig({
     : [/.*/],
   minify: process.env.HANDOFF_NO_MINIFY !== "1",
   define: { __COMMAND_PROGRAMS__: JSON.stringify(COMMAND_PROGRAMS) },
+  // `import()` becomes `require()`: the bin runs its programs through vm.Script (src/run-program.ts),
+  // where `import()` has no loader; every file it loads is CommonJS.
+  esbuildOptions(options) {
+    options.supported = { ...options.supported, "dynamic-import": false };
+  },
   esbuildPlugins: [laterFiles(), ...mcpBundlePlugins(), vendoredLibraries(), libraryShims(), directWorkspaceImports()],
   onSuccess: async () => {
     copySqlJsWasm();

@@ -1,10 +1,7 @@
 #!/usr/bin/env node
-import module from "node:module";
-import path from "node:path";
+import { join } from "node:path";
 import { commandFirst } from "./leading-options.js";
-
-// Node >= 22.1 keeps compiled code between runs; Node 20 has no such call, and there this is a no-op.
-(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+import { runProgram } from "./run-program.js";
 
 /** The commands with a build of their own, src/programs/<command>.ts; the build fills this in. */
 declare const __COMMAND_PROGRAMS__: readonly string[];
@@ -16,4 +13,4 @@ declare const __COMMAND_PROGRAMS__: readonly string[];
  */
 process.argv.splice(2, Infinity, ...commandFirst(process.argv.slice(2)));
 const command = process.argv[2] ?? "";
-require(path.join(__dirname, __COMMAND_PROGRAMS__.includes(command) ? `${command}.cjs` : "commands.cjs"));
+runProgram(join(__dirname, __COMMAND_PROGRAMS__.includes(command) ? `${command}.cjs` : "commands.cjs"), require);

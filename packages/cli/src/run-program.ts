@@ -1,0 +1,89 @@
+// Named imports: a default import of a built-in costs a copy of all its properties at start.
+import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { basename, dirname, isAbsolute, join } from "node:path";
+import { Script } from "node:vm";
+
+/**
+ * Runs one of the bin's programs (dist/<command>.cjs) with V8's compiled code kept between runs:
+ * compiling the program is about half of what `restore`, `status` and `agents` spend beyond
+ * Node's own start (bench/README.md). Node >= 22.1 keeps it itself (`module.enableCompileCache`).
+ * Node 20 has no such call, and v8-compile-cache, the library for it, costs more than it saves
+ * there (it loads `crypto` to hash every file: restore 1.30x `node -e 0` with it, 1.17x without);
+ * so the program runs through `vm.Script` with `cachedData`, as Node's own loader once did.
+ *
+ * The cache lives in the user's cache folder, never in the repository or a shared temporary
+ * folder: compiled code is code that runs. `NODE_DISABLE_COMPILE_CACHE=1` turns it off, as in Node.
+ */
+export function runProgram(file: string, localRequire: NodeRequire): void {
+  const folder = cacheFolder();
+  if (folder === undefined) localRequire(file);
+  else if (nodeKeepsCompiledCode()) {
+    (localRequire("node:module") as { enableCompileCache(folder: string): unknown }).enableCompileCache(folder);
+    localRequire(file);
+  } else runWithCodeCache(file, localRequire, folder);
+}
+
+function nodeKeepsCompiledCode(): boolean {
+  const [major = 0, minor = 0] = process.versions.node.split(".").map(Number);
+  return major > 22 || (major === 22 && minor >= 1);
+}
+
+function cacheFolder(): string | undefined {
+  if (process.env.NODE_DISABLE_COMPILE_CACHE) return undefined;
+  const xdg = process.env.XDG_CACHE_HOME;
+  const base =
+    xdg && isAbsolute(xdg)
+      ? xdg
+      : process.platform === "win32"
+        ? process.env.LOCALAPPDATA
+        : join(process.env.HOME || homedir(), process.platform === "darwin" ? "Library/Caches" : ".cache");
+  return base && isAbsolute(base) ? join(base, "handoff", "compile-cache") : undefined;
+}
+
+// Node's CommonJS wrapper, on a line of its own so that the program's line numbers stay its own.
+const WRAPPER_START = "(function (exports, require, module, __filename, __dirname) {\n";
+const WRAPPER_END = "\n})";
+
+function runWithCodeCache(file: string, localRequire: NodeRequire, folder: string): void {
+  const source = readFileSync(file, "utf8");
+  // V8 checks only the source's length: the file's identity and times tell a rebuilt program apart.
+  const { size, mtimeMs, ctimeMs, ino } = statSync(file);
+  const key = `${size} ${mtimeMs} ${ctimeMs} ${ino}`;
+  const cacheFile = join(folder, `${process.version}-${process.arch}`, `${basename(file)}.v8`);
+  const cachedData = readCache(cacheFile, key);
+  const script = new Script(`${WRAPPER_START}${source}${WRAPPER_END}`, { filename: file, lineOffset: -1, cachedData });
+  // Written at exit, so that it holds the functions this run compiled too, not only the top level.
+  if (cachedData === undefined || script.cachedDataRejected) process.once("exit", () => writeCache(cacheFile, key, script));
+  const module = { id: file, filename: file, path: dirname(file), exports: {}, loaded: false, children: [], paths: [] };
+  localRequire.cache[file] = module as unknown as NodeModule;
+  (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, localRequire, module, file, dirname(file));
+  module.loaded = true;
+}
+
+function readCache(cacheFile: string, key: string): Buffer | undefined {
+  let content: Buffer;
+  try {
+    content = readFileSync(cacheFile);
+  } catch {
+    return undefined;
+  }
+  const headerEnd = content.indexOf(10);
+  return headerEnd > 0 && content.toString("utf8", 0, headerEnd) === key ? content.subarray(headerEnd + 1) : undefined;
+}
+
+/** Whole or not at all (a rename), since other handoff processes may be reading it; a failure only costs a compile. */
+function writeCache(cacheFile: string, key: string, script: Script): void {
+  const temporary = `${cacheFile}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(cacheFile), { recursive: true, mode: 0o700 });
+    writeFileSync(temporary, Buffer.concat([Buffer.from(`${key}\n`), script.createCachedData()]), { mode: 0o600 });
+    renameSync(temporary, cacheFile);
+  } catch {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // never written
+    }
+  }
+}
