@@ -1,6 +1,4 @@
-// Named imports: a default import of a built-in costs a copy of all its properties at start.
 import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { homedir } from "node:os";
 import { basename, dirname, isAbsolute, join } from "node:path";
 import { Script } from "node:vm";
 
@@ -16,7 +14,7 @@ import { Script } from "node:vm";
  * folder: compiled code is code that runs. `NODE_DISABLE_COMPILE_CACHE=1` turns it off, as in Node.
  */
 export function runProgram(file: string, localRequire: NodeRequire): void {
-  const folder = cacheFolder();
+  const folder = cacheFolder(localRequire);
   if (folder === undefined) localRequire(file);
   else if (nodeKeepsCompiledCode()) {
     (localRequire("node:module") as { enableCompileCache(folder: string): unknown }).enableCompileCache(folder);
@@ -29,7 +27,7 @@ function nodeKeepsCompiledCode(): boolean {
   return major > 22 || (major === 22 && minor >= 1);
 }
 
-function cacheFolder(): string | undefined {
+function cacheFolder(localRequire: NodeRequire): string | undefined {
   if (process.env.NODE_DISABLE_COMPILE_CACHE) return undefined;
   const xdg = process.env.XDG_CACHE_HOME;
   const base =
@@ -37,7 +35,7 @@ function cacheFolder(): string | undefined {
       ? xdg
       : process.platform === "win32"
         ? process.env.LOCALAPPDATA
-        : join(process.env.HOME || homedir(), process.platform === "darwin" ? "Library/Caches" : ".cache");
+        : join(process.env.HOME || (localRequire("node:os") as typeof import("node:os")).homedir(), process.platform === "darwin" ? "Library/Caches" : ".cache");
   return base && isAbsolute(base) ? join(base, "handoff", "compile-cache") : undefined;
 }
 
@@ -46,38 +44,53 @@ const WRAPPER_START = "(function (exports, require, module, __filename, __dirnam
 const WRAPPER_END = "\n})";
 
 function runWithCodeCache(file: string, localRequire: NodeRequire, folder: string): void {
-  const source = readFileSync(file, "utf8");
   // V8 checks only the source's length: the file's identity and times tell a rebuilt program apart.
   const { size, mtimeMs, ctimeMs, ino } = statSync(file);
   const key = `${size} ${mtimeMs} ${ctimeMs} ${ino}`;
   const cacheFile = join(folder, `${process.version}-${process.arch}`, `${basename(file)}.v8`);
-  const cachedData = readCache(cacheFile, key);
-  const script = new Script(`${WRAPPER_START}${source}${WRAPPER_END}`, { filename: file, lineOffset: -1, cachedData });
+  const cached = readCache(cacheFile, key);
+  const source = cached?.source ?? readFileSync(file, "utf8");
+  const script = new Script(`${WRAPPER_START}${source}${WRAPPER_END}`, { filename: file, lineOffset: -1, cachedData: cached?.data });
   // Written at exit, so that it holds the functions this run compiled too, not only the top level.
-  if (cachedData === undefined || script.cachedDataRejected) process.once("exit", () => writeCache(cacheFile, key, script));
+  if (cached === undefined || script.cachedDataRejected) process.once("exit", () => writeCache(cacheFile, key, source, script));
   const module = { id: file, filename: file, path: dirname(file), exports: {}, loaded: false, children: [], paths: [] };
   localRequire.cache[file] = module as unknown as NodeModule;
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, localRequire, module, file, dirname(file));
   module.loaded = true;
 }
 
-function readCache(cacheFile: string, key: string): Buffer | undefined {
+/**
+ * A cache file is one line, `<key> <bytes of source>`, then the program's source (one read instead
+ * of two: the key says it is the file's), then V8's data.
+ */
+interface CacheEntry {
+  source: string;
+  data: Buffer;
+}
+
+function readCache(cacheFile: string, key: string): CacheEntry | undefined {
   let content: Buffer;
   try {
     content = readFileSync(cacheFile);
   } catch {
     return undefined;
   }
+  const prefix = `${key} `;
   const headerEnd = content.indexOf(10);
-  return headerEnd > 0 && content.toString("utf8", 0, headerEnd) === key ? content.subarray(headerEnd + 1) : undefined;
+  if (headerEnd < 0 || content.toString("latin1", 0, prefix.length) !== prefix) return undefined;
+  const sourceEnd = headerEnd + 1 + Number(content.toString("latin1", prefix.length, headerEnd));
+  if (!(sourceEnd <= content.length)) return undefined;
+  return { source: content.toString("utf8", headerEnd + 1, sourceEnd), data: content.subarray(sourceEnd) };
 }
 
 /** Whole or not at all (a rename), since other handoff processes may be reading it; a failure only costs a compile. */
-function writeCache(cacheFile: string, key: string, script: Script): void {
+function writeCache(cacheFile: string, key: string, source: string, script: Script): void {
   const temporary = `${cacheFile}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(cacheFile), { recursive: true, mode: 0o700 });
-    writeFileSync(temporary, Buffer.concat([Buffer.from(`${key}\n`), script.createCachedData()]), { mode: 0o600 });
+    const sourceBytes = Buffer.from(source);
+    const header = Buffer.from(`${key} ${sourceBytes.length}\n`);
+    writeFileSync(temporary, Buffer.concat([header, sourceBytes, script.createCachedData()]), { mode: 0o600 });
     renameSync(temporary, cacheFile);
   } catch {
     try {

@@ -29,10 +29,12 @@ describe("the compiled-code cache of the bin's programs", () => {
     const { size, mtimeMs, ctimeMs, ino } = statSync(file);
     return `${size} ${mtimeMs} ${ctimeMs} ${ino}`;
   };
+  /** `<key> <bytes of source>`, the cache file's first line. */
   const headerOf = (cacheFile: string) => {
     const content = readFileSync(cacheFile);
     return content.toString("utf8", 0, content.indexOf(10));
   };
+  const sourceBytes = (program: string) => statSync(program).size;
 
   it("a run writes it under $XDG_CACHE_HOME/handoff/compile-cache; the next run uses it as it is, with the same output", () => {
     const cacheHome = makeTempDir();
@@ -44,7 +46,9 @@ describe("the compiled-code cache of the bin's programs", () => {
       return;
     }
     const cacheFile = cacheFileIn(cacheHome);
-    expect(headerOf(cacheFile)).toBe(keyOf(path.join(DIST, "restore.cjs")));
+    const program = path.join(DIST, "restore.cjs");
+    expect(headerOf(cacheFile)).toBe(`${keyOf(program)} ${sourceBytes(program)}`);
+    expect(readFileSync(cacheFile).includes(readFileSync(program))).toBe(true);
     expect(statSync(cacheFile).mode & 0o777).toBe(0o600);
     const written = statSync(cacheFile);
     const second = restoreWith({ XDG_CACHE_HOME: cacheHome });
@@ -58,17 +62,24 @@ describe("the compiled-code cache of the bin's programs", () => {
     const cacheHome = makeTempDir();
     const expected = restoreWith({ XDG_CACHE_HOME: cacheHome });
     const cacheFile = cacheFileIn(cacheHome);
-    const key = keyOf(path.join(DIST, "restore.cjs"));
+    const program = path.join(DIST, "restore.cjs");
+    const header = `${keyOf(program)} ${sourceBytes(program)}`;
+    const written = readFileSync(cacheFile);
+    const v8Data = header.length + 1 + sourceBytes(program);
 
-    writeFileSync(cacheFile, Buffer.concat([Buffer.from("1 2 3 4\n"), readFileSync(cacheFile).subarray(key.length + 1)]));
+    writeFileSync(cacheFile, Buffer.concat([Buffer.from(`1 2 3 4 ${sourceBytes(program)}\n`), written.subarray(header.length + 1)]));
     expect(restoreWith({ XDG_CACHE_HOME: cacheHome })).toEqual(expected);
-    expect(headerOf(cacheFile)).toBe(key);
+    expect(headerOf(cacheFile)).toBe(header);
 
-    const damaged = Buffer.concat([Buffer.from(`${key}\n`), Buffer.alloc(4096, 0x5a)]);
+    const damaged = Buffer.concat([written.subarray(0, v8Data), Buffer.alloc(4096, 0x5a)]);
     writeFileSync(cacheFile, damaged);
     expect(restoreWith({ XDG_CACHE_HOME: cacheHome })).toEqual(expected);
     expect(readFileSync(cacheFile).equals(damaged)).toBe(false);
-    expect(headerOf(cacheFile)).toBe(key);
+    expect(headerOf(cacheFile)).toBe(header);
+
+    writeFileSync(cacheFile, `${keyOf(program)} 99999999\nshort`);
+    expect(restoreWith({ XDG_CACHE_HOME: cacheHome })).toEqual(expected);
+    expect(headerOf(cacheFile)).toBe(header);
   });
 
   it("NODE_DISABLE_COMPILE_CACHE turns it off, as it does in Node", () => {
