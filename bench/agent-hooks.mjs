@@ -42,7 +42,7 @@ const round3 = (value) => Math.round(value * 1000) / 1000;
 const work = mkdtempSync(path.join(os.tmpdir(), "handoff-bench-agent-hooks-"));
 const root = path.join(work, "repo");
 const home = path.join(work, "home");
-const env = { ...process.env, HOME: home, NO_COLOR: "1", GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: path.join(work, "gitconfig") };
+const env = { ...process.env, HOME: home, XDG_CACHE_HOME: path.join(home, ".cache"), NO_COLOR: "1", GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: path.join(work, "gitconfig") };
 for (const key of Object.keys(env)) if (key.startsWith("GIT_") && !key.startsWith("GIT_CONFIG")) delete env[key];
 writeFileSync(env.GIT_CONFIG_GLOBAL, "");
 

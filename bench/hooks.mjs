@@ -137,7 +137,7 @@ export async function main({ rounds = 15, bin, tmp } = {}) {
   const folder = mkdtempSync(path.join(tmp ?? process.env.HANDOFF_BENCH_TMP ?? os.tmpdir(), "handoff-hooks-bench-"));
   const emptyConfig = path.join(folder, "gitconfig");
   writeFileSync(emptyConfig, "");
-  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: emptyConfig, NO_COLOR: "1" };
+  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: emptyConfig, NO_COLOR: "1", XDG_CACHE_HOME: path.join(folder, "cache") };
   for (const key of Object.keys(env)) if (/^(GIT_(DIR|WORK_TREE|INDEX_FILE|OBJECT_DIRECTORY|COMMON_DIR)|HANDOFF_(SKIP|DEBUG))$/.test(key)) delete env[key];
 
   try {

@@ -54,7 +54,7 @@ if (!existsSync(HANDOFF)) {
 const tmp = mkdtempSync(path.join(os.tmpdir(), "handoff-bench-mcp-"));
 const emptyConfig = path.join(tmp, "gitconfig");
 writeFileSync(emptyConfig, "");
-const env = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: emptyConfig, NO_COLOR: "1", HANDOFF_OFFLINE: "1" };
+const env = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: emptyConfig, NO_COLOR: "1", HANDOFF_OFFLINE: "1", XDG_CACHE_HOME: path.join(tmp, "cache") };
 const repo = path.join(tmp, "repo");
 const git = (...rest) => execFileSync("git", rest, { cwd: repo, env, stdio: "ignore" });
 execFileSync("git", ["init", "-q", "-b", "main", repo], { env });

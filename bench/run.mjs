@@ -74,7 +74,9 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), "handoff-bench-"));
 const emptyConfig = path.join(tmp, "gitconfig");
 writeFileSync(emptyConfig, "");
 // The same environment for handoff and the floors: no user or system git config, no colours.
-const env = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: emptyConfig, NO_COLOR: "1" };
+// Its own compiled-code cache (packages/cli/src/run-program.ts), written by the warm-up rounds of
+// each measure: one left by a test run holds the code of other paths than the measured one.
+const env = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: emptyConfig, NO_COLOR: "1", XDG_CACHE_HOME: path.join(tmp, "cache") };
 for (const key of Object.keys(env)) if (/^GIT_(DIR|WORK_TREE|INDEX_FILE|OBJECT_DIRECTORY|COMMON_DIR)$/.test(key)) delete env[key];
 
 const log = (text) => process.stderr.write(`${text}\n`);

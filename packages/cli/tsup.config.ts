@@ -54,20 +54,30 @@ function definingModules(file: string): Map<string, string> {
 
 const WORKSPACE_IMPORT = /import\s+(type\s+)?\{([^}]*)\}\s*from\s*"(@handoff\/[^"]+)";?/g;
 
+const DEFAULT_BUILTIN_IMPORT = /^import (\w+) from "(node:[\w/]+)";$/gm;
+
+/**
+ * For `import fs from "node:fs"`, esbuild's CommonJS output copies every property of the module
+ * into a new object at start (`__toESM`): about 1 ms for the 39 such imports `agents` runs
+ * (bench/README.md). `import fs = require("node:fs")` is the module itself.
+ */
+const builtinsRequired = (source: string) => source.replace(DEFAULT_BUILTIN_IMPORT, 'import $1 = require("$2");');
+
 /**
  * A bundle runs the top level of every module an import reaches, and a workspace entry reaches all
  * of its package (zod's schemas, simple-git, ...). This rewrites `import { x } from "@handoff/core"`
  * (and `/internal`, `@handoff/hooks`) to imports of the modules that define the names, so that
  * `handoff restore` runs only what it uses. A name it cannot place, or an import of an entry in
- * another form (`import * as`, `import()`), fails the build.
+ * another form (`import * as`, `import()`), fails the build. Every source file of the workspace
+ * also has its default imports of Node's built-ins made plain requires (`builtinsRequired`).
  */
 function directWorkspaceImports(): Plugin {
   return {
     name: "direct-workspace-imports",
     setup(build) {
-      build.onLoad({ filter: /[\\/]packages[\\/](cli|hooks)[\\/]src[\\/].*\.ts$/ }, (args) => {
+      build.onLoad({ filter: /[\\/]packages[\\/](core|cli|hooks)[\\/]src[\\/].*\.ts$/ }, (args) => {
         const errors: { text: string }[] = [];
-        const source = readFileSync(args.path, "utf8");
+        const source = builtinsRequired(readFileSync(args.path, "utf8"));
         const contents = source.replace(WORKSPACE_IMPORT, (whole, typeOnly: string | undefined, list: string, entry: string) => {
           if (typeOnly || !WORKSPACE[entry]) return whole;
           const byModule = new Map<string, string[]>();

@@ -47,7 +47,7 @@ function runWithCodeCache(file: string, localRequire: NodeRequire, folder: strin
   // V8 checks only the source's length: the file's identity and times tell a rebuilt program apart.
   const { size, mtimeMs, ctimeMs, ino } = statSync(file);
   const key = `${size} ${mtimeMs} ${ctimeMs} ${ino}`;
-  const cacheFile = join(folder, `${process.version}-${process.arch}`, `${basename(file)}.v8`);
+  const cacheFile = join(folder, `${process.version}-${process.arch}`, installationId(dirname(file)), `${basename(file)}.v8`);
   const cached = readCache(cacheFile, key);
   const source = cached?.source ?? readFileSync(file, "utf8");
   const script = new Script(`${WRAPPER_START}${source}${WRAPPER_END}`, { filename: file, lineOffset: -1, cachedData: cached?.data });
@@ -57,6 +57,17 @@ function runWithCodeCache(file: string, localRequire: NodeRequire, folder: strin
   localRequire.cache[file] = module as unknown as NodeModule;
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, localRequire, module, file, dirname(file));
   module.loaded = true;
+}
+
+/**
+ * A short name for the folder the programs are installed in, so that two projects, each with its
+ * own handoff, each keep their own cache instead of replacing each other's on every switch.
+ * (FNV-1a: `crypto` alone would cost more to load than the whole lookup.)
+ */
+function installationId(installedIn: string): string {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < installedIn.length; index++) hash = Math.imul(hash ^ installedIn.charCodeAt(index), 0x01000193);
+  return (hash >>> 0).toString(36);
 }
 
 /**

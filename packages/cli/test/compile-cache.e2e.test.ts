@@ -3,10 +3,11 @@
  * a later run uses it, a cache of another build or a damaged one is replaced, and a folder that
  * cannot be written costs the run nothing but the compile. Node >= 22.1 keeps the code itself.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cleanupTempDirs, createRepo, HANDOFF_BIN, makeTempDir, runHandoff, type TestRepo } from "@handoff/test-utils";
+import { cleanupTempDirs, createRepo, HANDOFF_BIN, makeTempDir, runHandoff, testEnv, type TestRepo } from "@handoff/test-utils";
 
 afterAll(cleanupTempDirs);
 
@@ -24,7 +25,13 @@ describe("the compiled-code cache of the bin's programs", () => {
   });
 
   const restoreWith = (env: Record<string, string>) => runHandoff(repo.root, ["restore", "claude", "--json"], { env: { HANDOFF_OFFLINE: "1", ...env } });
-  const cacheFileIn = (cacheHome: string) => path.join(cacheHome, "handoff", "compile-cache", `${process.version}-${process.arch}`, "restore.cjs.v8");
+  /** The one cache file of restore.cjs (the folder between is the installation's). */
+  const cacheFileIn = (cacheHome: string) => {
+    const versionFolder = path.join(cacheHome, "handoff", "compile-cache", `${process.version}-${process.arch}`);
+    const [installation, ...others] = readdirSync(versionFolder);
+    expect(others).toEqual([]);
+    return path.join(versionFolder, installation!, "restore.cjs.v8");
+  };
   const keyOf = (file: string) => {
     const { size, mtimeMs, ctimeMs, ino } = statSync(file);
     return `${size} ${mtimeMs} ${ctimeMs} ${ino}`;
@@ -80,6 +87,26 @@ describe("the compiled-code cache of the bin's programs", () => {
     writeFileSync(cacheFile, `${keyOf(program)} 99999999\nshort`);
     expect(restoreWith({ XDG_CACHE_HOME: cacheHome })).toEqual(expected);
     expect(headerOf(cacheFile)).toBe(header);
+  });
+
+  it.skipIf(NODE_KEEPS_IT)("two installations of handoff keep a cache each, and neither replaces the other's", () => {
+    const cacheHome = makeTempDir();
+    const copies = ["one", "two"].map((name) => {
+      const dist = path.join(makeTempDir(), name, "dist");
+      cpSync(DIST, dist, { recursive: true });
+      return path.join(dist, "cli.cjs");
+    });
+    const runCopy = (bin: string) => spawnSync(process.execPath, [bin, "restore", "claude", "--json"], { cwd: repo.root, env: testEnv({ XDG_CACHE_HOME: cacheHome }), encoding: "utf8" });
+    const expected = runCopy(copies[0]!);
+    expect(expected.status, expected.stderr).toBe(0);
+    expect(runCopy(copies[1]!).stdout).toBe(expected.stdout);
+    const versionFolder = path.join(cacheHome, "handoff", "compile-cache", `${process.version}-${process.arch}`);
+    const caches = readdirSync(versionFolder).map((installation) => path.join(versionFolder, installation, "restore.cjs.v8"));
+    expect(caches).toHaveLength(2);
+    const before = caches.map((file) => statSync(file).mtimeMs);
+    expect(runCopy(copies[0]!).stdout).toBe(expected.stdout);
+    expect(runCopy(copies[1]!).stdout).toBe(expected.stdout);
+    expect(caches.map((file) => statSync(file).mtimeMs)).toEqual(before);
   });
 
   it("NODE_DISABLE_COMPILE_CACHE turns it off, as it does in Node", () => {

@@ -12,6 +12,8 @@ export function testEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     NO_COLOR: "1",
     GIT_CONFIG_NOSYSTEM: "1",
     GIT_CONFIG_GLOBAL: path.join(os.tmpdir(), "handoff-test-empty-gitconfig"),
+    // The bin's compiled-code cache: the tests' own, not the user's.
+    XDG_CACHE_HOME: path.join(os.tmpdir(), "handoff-test-cache"),
     GIT_AUTHOR_NAME: "Test Author",
     GIT_AUTHOR_EMAIL: "author@example.com",
     GIT_COMMITTER_NAME: "Test Author",

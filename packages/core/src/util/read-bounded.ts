@@ -54,15 +54,16 @@ function fileTooLarge(file: string, size: number, options: BoundedReadOptions): 
  * its path should be). Throws when it is not a regular file or is larger than `maxBytes`.
  */
 export function readBoundedFile(file: string, options: BoundedReadOptions): Buffer | undefined {
-  let stat: Stats;
+  let stat: Stats | undefined;
   try {
     // Looked at before it is opened: opening a FIFO or a device can block or have effects.
-    stat = statSync(file);
+    // (No error object for a missing file: most of the files handoff looks for are absent.)
+    stat = statSync(file, { throwIfNoEntry: false });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
+    if ((error as NodeJS.ErrnoException).code === "ENOTDIR") return undefined;
     throw error;
   }
+  if (stat === undefined) return undefined;
   if (!stat.isFile()) throw notRegular(file, stat, options);
   if (stat.size > options.maxBytes) throw fileTooLarge(file, stat.size, options);
   // O_NONBLOCK: should the path have been swapped for a FIFO since, opening it does not wait.
