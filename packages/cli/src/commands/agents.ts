@@ -32,7 +32,7 @@ const agents: Command = {
     const session = (agent: (typeof list)[number]) => (agent.hasSession ? SESSION_READABLE_CELL : agent.readsSessions ? EMPTY_CELL : NOT_APPLICABLE_CELL);
     const hooks = agentHookCells(opened.repo.gitDir);
     const rows = list.map((agent) => [agent.name, agent.label, agent.file, agent.hasState ? STATE_SAVED_CELL : EMPTY_CELL, session(agent), hooks.get(agent.name) ?? EMPTY_CELL]);
-    for (const line of formatTable([AGENTS_HEADER, ...rows].map((row) => row.map(displaySafe)))) out.line(line);
+    out.line(formatTable([AGENTS_HEADER, ...rows].map((row) => row.map(displaySafe))).join("\n"));
   },
 };
 

@@ -37,7 +37,7 @@ const restore: Command = {
       // The prompt path loads the redaction detectors; the plain view does not need them.
       const { handoffPrompt } = await import("./session-prompt.js");
       out.line((await handoffPrompt(out, loaded.state, loaded.agent, maxTokens)).prompt);
-    } else for (const line of renderRestoreView(loaded.state).split("\n")) out.line(out.tone(line));
+    } else out.line(renderRestoreView(loaded.state).split("\n").map((line) => out.tone(line)).join("\n"));
   },
 };
 

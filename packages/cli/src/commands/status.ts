@@ -72,7 +72,7 @@ const status: Command = {
       ]);
     // Each cell is made safe before the columns are measured, so an escaped character cannot skew them.
     const table = [STATUS_HEADER, ...rows].map((row) => row.map(displaySafe));
-    for (const line of formatTable(table, (text, row, column) => paintCell(out, text, row, column))) out.line(line);
+    out.line(formatTable(table, (text, row, column) => paintCell(out, text, row, column)).join("\n"));
     for (const { agent, error } of broken) {
       // Schema errors span several lines: each is made safe on its own, so the newlines stay real.
       const [first = "", ...rest] = displaySafeLines(brokenState(agent, error!.message));
