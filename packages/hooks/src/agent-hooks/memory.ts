@@ -61,8 +61,13 @@ export async function updateAgentHookMemory(gitDir: string, agent: string, chang
  * start that gives nothing (the common case, before the agent's first turn) writes only this.
  */
 export function sessionStartStampPath(gitDir: string, agent: string): string {
-  return path.join(handoffFolder(gitDir), "agent-hooks-fired", `${agent}.session-start`);
+  return stampIn(stampFolder(gitDir), agent);
 }
+
+const stampFolder = (gitDir: string) => path.join(handoffFolder(gitDir), "agent-hooks-fired");
+// Joined by hand: the folder is already normalized and the name is an agent's, and each
+// path.join normalizes the whole path again (bench/README.md, on path.normalize in short commands).
+const stampIn = (folder: string, agent: string) => `${folder}${path.sep}${agent}.session-start`;
 
 function stampSessionStart(gitDir: string, agent: string, now: Date): void {
   const file = sessionStartStampPath(gitDir, agent);
@@ -87,8 +92,9 @@ export async function recordSessionStart(gitDir: string, agent: string, now: Dat
  */
 export function readAgentHookMemoryWithStamps(gitDir: string): Record<string, AgentHookMemory> {
   const agents = readAgentHookMemory(gitDir);
+  const folder = stampFolder(gitDir);
   for (const agent of HOOK_AGENTS) {
-    const stamp = statSync(sessionStartStampPath(gitDir, agent), { throwIfNoEntry: false });
+    const stamp = statSync(stampIn(folder, agent), { throwIfNoEntry: false });
     if (!stamp) continue;
     const own = (agents[agent] ??= {});
     const recorded = Date.parse(own.fired?.["session-start"] ?? "");
