@@ -90,17 +90,6 @@ async function repoOf(files) {
   return dir;
 }
 
-/**
- * Writing the 100,000-file repository leaves the kernel a few hundred MB to write back over the
- * next half minute, which slowed the commands that touch files more than `node -e 0` (restore
- * 1.06x and agents 1.17x in a full run; 1.04x and 1.11x in the same measures alone). `sync` first.
- */
-function flushWrites() {
-  const started = Date.now();
-  spawnSync("sync", [], { stdio: "ignore" });
-  log(`  flushed the file system's writes in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
-
 const handoff = (...rest) => [NODE, HANDOFF, ...rest];
 const TASK = ["--task", "Benchmark the CLI", "--next", "compare with git"];
 
@@ -211,7 +200,6 @@ async function main() {
   log(`handoff bench: ${rounds} interleaved rounds per pair, node ${process.version}, in ${tmp}`);
   const repos = {};
   for (const size of SIZES) repos[size] = await repoOf(size);
-  flushWrites();
   const main10k = repos[MAIN_SIZE];
 
   // Prime: the first save adds the state file to .gitignore; every measured save is a re-save.
