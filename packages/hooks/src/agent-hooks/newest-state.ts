@@ -92,7 +92,11 @@ export function statSignature(file: string): string {
   }
 }
 
-const fileIn = (root: string, relative: string) => path.join(root, ...relative.split("/"));
+// Joined by hand, not with path.join: the session start stats twenty of these before the agent's
+// first turn, and each path.join normalizes the whole path again (bench/README.md, on
+// path.normalize in short commands). `root` is a work tree's top level; a `relative` that is not
+// plain only names another file to stat, the same one whenever its signature is taken.
+const fileIn = (root: string, relative: string) => `${root}${path.sep}${relative.split("/").join(path.sep)}`;
 
 /** The files a summary depends on, with their signatures now: taken before they are read. */
 export function summarySources(root: string, config: HandoffConfig): Record<string, string> {
