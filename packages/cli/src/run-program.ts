@@ -4,7 +4,7 @@ import { Script } from "node:vm";
 
 /**
  * Runs one of the bin's programs (dist/<command>.cjs) with V8's compiled code kept between runs:
- * compiling the program is about half of what `restore`, `status` and `agents` spend beyond
+ * compiling the program is about a third of what `restore`, `status` and `agents` spend beyond
  * Node's own start (bench/README.md). Node >= 22.1 keeps it itself (`module.enableCompileCache`).
  * Node 20 has no such call, and v8-compile-cache, the library for it, costs more than it saves
  * there (it loads `crypto` to hash every file: restore 1.30x `node -e 0` with it, 1.17x without);

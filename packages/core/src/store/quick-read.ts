@@ -1,5 +1,4 @@
 import { isUtf8 } from "node:buffer";
-import { statSync } from "node:fs";
 import { MAX_STATE_BYTES } from "../parse/limits.js";
 import type { ParsedState } from "../parse/parse.js";
 import { quickParseState } from "../parse/quick-parse.js";
@@ -8,20 +7,14 @@ import { readBoundedFile } from "../util/read-bounded.js";
 const MISSING = "missing";
 
 function quickRead(file: string): ParsedState | typeof MISSING | undefined {
-  try {
-    // Most agents have no state here: no exception (and its stack trace) for each of them.
-    if (!statSync(file, { throwIfNoEntry: false })) return MISSING;
-  } catch (error) {
-    // ENOTDIR: a file sits where a folder of the path should be, so there is no state either (as
-    // readStateFile says); anything else (a link that loops) is the full reader's to report.
-    return (error as NodeJS.ErrnoException).code === "ENOTDIR" ? MISSING : undefined;
-  }
   let bytes: Buffer | undefined;
   try {
     bytes = readBoundedFile(file, { maxBytes: MAX_STATE_BYTES });
   } catch {
+    // A link that loops, a FIFO, a file too large: the full reader's to report.
     return undefined;
   }
+  // No file, or a file where a folder of the path should be (readStateFile says the same).
   if (bytes === undefined) return MISSING;
   // Bytes that are not UTF-8 are the full reader's to report.
   const state = isUtf8(bytes) ? quickParseState(bytes.toString("utf8")) : undefined;
