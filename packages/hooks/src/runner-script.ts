@@ -40,7 +40,8 @@ function trustCheck(target: RunnerTarget): string[] {
   const cliGuarded = (target.guards ?? []).length > 0;
   return [
     "handoff_guard() {",
-    '  git -C "$1" ls-files --error-unmatch -- "$2" >/dev/null 2>&1',
+    // icase: on a case-insensitive file system, a branch's NODE_MODULES/... is checked out into node_modules/.
+    '  git -C "$1" ls-files --error-unmatch -- ":(icase,literal)$2" >/dev/null 2>&1',
     "  case $? in",
     "    1) return 0 ;;",
     `    0) echo "${NOT_RUN}: git tracks files in $1/$2, where the recorded handoff lives, so a checked-out branch may have put them there (docs/hooks.md, What the hooks run)" ;;`,

@@ -94,6 +94,12 @@ describe("the hooks never run what a checked-out branch put in the work tree (bu
     expect(readState(s.repo.root).git.branch).toBe("main");
   });
 
+  it("a branch that tracks NODE_MODULES/... (the same folder on a case-insensitive file system) is refused too", async () => {
+    s.repo.commit("vendor", { "NODE_MODULES/@handoff/cli/dist/cli.cjs": "require('fs').writeFileSync('pwned', '')\n" });
+    await eventually(() => expect(hookLog(s.repo)).toMatch(/ERROR post-commit: handoff was not run: git tracks files in .*\/node_modules/));
+    expect(existsSync(s.marker)).toBe(false);
+  });
+
   it("git pull of such a branch does not run it either", async () => {
     const pull = gitWith(s.repo.root, {}, "pull", "-q", "--no-rebase", "--no-edit", s.attacker, "pr-123");
     expect(pull.code, pull.stderr).toBe(0);

@@ -11,6 +11,7 @@ import type { ConfigEdit } from "../project-config/edits.js";
 import { AGENTS_MD, agentsMdBlock } from "./agents-md.js";
 import { AGENT_HOOK_CONTRACTS } from "./contracts.js";
 import { isHookAgent, type HookAgent } from "./events.js";
+import { forgetIndexCheck, rememberIndexCheck } from "./index-checked.js";
 import { agentHooksOwner, OWNER_PREFIX } from "./installed.js";
 
 
@@ -61,6 +62,7 @@ export async function installAgentHooks(options: InstallAgentHooksOptions): Prom
     changes.push(await install(target, contract.agent, contract.file(options.root), contract.edits(options.root), reason));
   }
   changes.push(await install(target, "agents-md", AGENTS_MD, [agentsMdBlock()]));
+  await rememberIndexCheck(target);
   return changes;
 }
 
@@ -71,5 +73,6 @@ export async function uninstallAgentHooks(target: ConfigFileTarget): Promise<Age
     const agent = owner.slice(OWNER_PREFIX.length) as HookAgent | "agents-md";
     for (const change of await uninstallConfigEdits(target, owner)) changes.push({ agent, file: change.file, action: change.action, error: change.error });
   }
+  forgetIndexCheck(target.gitDir);
   return changes;
 }

@@ -4,6 +4,7 @@ import { appendHookLog } from "../hook-log.js";
 import type { HookAgent } from "./events.js";
 import { parsePayload } from "./payload.js";
 import { drainQueuedSaves } from "./queue.js";
+import { rememberIndexCheck } from "./index-checked.js";
 import { agentHookLogName } from "./log-name.js";
 import { saveTurn } from "./save-turn.js";
 
@@ -25,7 +26,8 @@ export async function runQueuedAgentSaves(options: RunQueuedSavesOptions): Promi
   let gitDir: string | undefined;
   let answer: string | undefined;
   try {
-    gitDir = (await resolveRepo(options.cwd)).gitDir;
+    const repo = await resolveRepo(options.cwd);
+    gitDir = repo.gitDir;
     const log = gitDir;
     await drainQueuedSaves(gitDir, agent, async (job) => {
       try {
@@ -35,6 +37,8 @@ export async function runQueuedAgentSaves(options: RunQueuedSavesOptions): Promi
         appendHookLog(log, "ERROR", agentHookLogName(agent), `${job.event}: ${errorText(error)}`);
       }
     });
+    // After the saves, off the agent's turn: the next hook's guard then starts no git process.
+    await rememberIndexCheck(repo);
   } catch (error) {
     if (gitDir) appendHookLog(gitDir, "ERROR", agentHookLogName(agent), `save: ${errorText(error)}`);
   }
