@@ -15,13 +15,15 @@
 //   background worker, `handoff hook-save claude`, in the foreground.
 // - session start, nothing to hand over (the newest state is the agent's own): Claude Code's
 //   SessionStart hook; floor: `node -e 0`. Target: at most 1.1x.
+//   The guard remembers the index it found git tracking nothing under node_modules in; the same
+//   session start with the index replaced before each round (so the guard asks git) is reported too.
 // - session start that hands a state over (reported, no target): Codex's SessionStart after a save
 //   of Claude's, with Codex's memory of the handoff cleared before each round (outside the timing).
 // - for scale: `handoff restore claude` against the same `node -e 0`.
 // - the CPU time (user + system) of the save hook and of the session start, against the same floors:
 //   on a machine shared with other work, wall times move by tens of percent, CPU time much less.
 import { spawnSync } from "node:child_process";
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -206,6 +208,24 @@ const start = interleave(() => {
   return result.ms;
 }, node);
 
+// The same session start when the index changed since the last turn (a commit, a checkout by hand):
+// the guard asks git whether it tracks anything under node_modules, where otherwise it remembers
+// (docs/agent-hooks.md). Outside the timing, the index is replaced as git replaces it.
+const index = path.join(root, ".git/index");
+const replaceIndex = () => {
+  copyFileSync(index, `${index}.bench`);
+  renameSync(`${index}.bench`, index);
+};
+const startIndexChanged = interleave(
+  () => {
+    const result = run("/bin/sh", ["-c", command(settings, "SessionStart")], startPayload);
+    if (result.stdout !== "") throw new Error("Claude's own state was handed to it");
+    return result.ms;
+  },
+  node,
+  replaceIndex,
+);
+
 // For scale on a noisy machine: `handoff restore`, tuned to 1.05x of node -e 0 plus git rev-parse
 // (bench/README.md), against the same floor as the session start.
 const restore = interleave(() => run(process.execPath, [CLI, "restore", "claude"]).ms, node);
@@ -249,6 +269,7 @@ const rows = [
   ["save hook, 1 new turn, 50 MB transcript", save, "node -e 0 + git status", 1.3],
   ["the save itself (background worker)", foreground, "node -e 0 + git status", undefined],
   ["session start, nothing to hand over", start, "node -e 0", 1.1],
+  ["session start, index changed since the last turn", startIndexChanged, "node -e 0", undefined],
   ["session start that hands over", inject, "node -e 0", undefined],
   ["(reference) handoff restore claude", restore, "node -e 0", undefined],
   ["CPU time: save hook", cpuSave, "node -e 0 + git status", 1.3],
@@ -269,6 +290,7 @@ console.log(
     saveComplete: { medianMs: round1(median(latencies)), maxMs: round1(Math.max(...latencies)) },
     saveWorker: { ms: round1(foreground.subject), floorMs: round1(foreground.floor), ratio: round3(foreground.ratio) },
     sessionStart: { hookMs: round1(start.subject), floorMs: round1(start.floor), ratio: round3(start.ratio) },
+    sessionStartIndexChanged: { hookMs: round1(startIndexChanged.subject), floorMs: round1(startIndexChanged.floor), ratio: round3(startIndexChanged.ratio) },
     sessionStartHandover: { hookMs: round1(inject.subject), floorMs: round1(inject.floor), ratio: round3(inject.ratio) },
     restoreReference: { ms: round1(restore.subject), floorMs: round1(restore.floor), ratio: round3(restore.ratio) },
     cpuSave: { ms: round1(cpuSave.subject), floorMs: round1(cpuSave.floor), ratio: round3(cpuSave.ratio) },

@@ -27,8 +27,8 @@ export const INDEX_CHECKED = `.git/handoff/${LINK_NAME}`;
 
 function sameFile(a: string, b: string): boolean {
   const first = statSync(a, { throwIfNoEntry: false });
-  const second = first && statSync(b, { throwIfNoEntry: false });
-  return second !== undefined && first.dev === second.dev && first.ino === second.ino;
+  const second = statSync(b, { throwIfNoEntry: false });
+  return first !== undefined && second !== undefined && first.dev === second.dev && first.ino === second.ino;
 }
 
 /** Links a killed run left behind: each holds an old index on disk. */
