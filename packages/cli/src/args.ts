@@ -24,8 +24,13 @@ export interface ParsedArgs {
   positionals: string[];
 }
 
-/** Parses with node:util from the same table that `helpFor` prints. */
+/**
+ * Parses with node:util from the same table that `helpFor` prints. Arguments of which none starts
+ * with "-" are all positionals, which is all parseArgs could make of them; they are answered
+ * without it, since loading it is 0.6 ms of the start of `handoff restore claude` (bench/README.md).
+ */
 export function parseCommandArgs(args: string[], table: OptionTable): ParsedArgs {
+  if (args.every((arg) => !arg.startsWith("-"))) return { values: Object.create(null) as ParsedArgs["values"], positionals: [...args] };
   const options: NonNullable<ParseArgsConfig["options"]> = {};
   for (const [name, spec] of Object.entries({ ...GLOBAL_OPTIONS, ...table })) {
     options[name] = { type: spec.type, multiple: spec.multiple === true, ...(spec.short ? { short: spec.short } : {}) };

@@ -16,6 +16,7 @@ const DIST = path.dirname(HANDOFF_BIN);
 
 /** Node's built-in modules that a run which never touches a terminal, a network or a hash has no use for. */
 const NEEDLESS_BUILTINS = ["NativeModule net", "NativeModule tty", "NativeModule crypto"];
+const PARSE_ARGS = "NativeModule internal/util/parse_args/parse_args";
 
 interface Loaded {
   /** Files of the bin's dist folder that were loaded, relative to it. */
@@ -62,7 +63,11 @@ describe("what the bin loads (CommonJS require cache and Node's module list, rec
     const loaded = loadedBy(["restore", "claude"]);
     expect(loaded.dist).toEqual(["cli.cjs", "restore.cjs"]);
     for (const builtin of NEEDLESS_BUILTINS) expect(loaded.builtins).not.toContain(builtin);
-    expect(loadedBy(["restore", "claude", "--json"]).dist).toEqual(["cli.cjs", "restore.cjs"]);
+    // No option given: node:util's parseArgs is not loaded (args.ts).
+    expect(loaded.builtins).not.toContain(PARSE_ARGS);
+    const json = loadedBy(["restore", "claude", "--json"]);
+    expect(json.dist).toEqual(["cli.cjs", "restore.cjs"]);
+    expect(json.builtins).toContain(PARSE_ARGS);
     // --prompt's code (the prompt, its budget, the redaction rules) is a file of its own.
     expect(loadedBy(["restore", "claude", "--prompt"]).dist).toEqual(["cli.cjs", "restore.cjs", "session-prompt.cjs", "vendor/re2js.cjs", "vendor/secretlint.cjs"]);
   });
