@@ -55,7 +55,7 @@ function gitDirAt(dir: string): GitDirs | undefined | "unknown" {
 function withHead(root: string, dirs: GitDirs): RepoPaths | undefined {
   // A reftable repository is for git to read.
   if (existsSync(path.join(dirs.commonDir, "reftable"))) return undefined;
-  if (!configIsPlain(dirs) || !ownedByUs([root, path.join(root, ".git"), dirs.gitDir, dirs.commonDir])) return undefined;
+  if (!configIsPlain(dirs) || !ownedByUs(new Set([root, path.join(root, ".git"), dirs.gitDir, dirs.commonDir]))) return undefined;
   const head = resolveHead(dirs);
   return head === undefined ? undefined : { root, gitDir: dirs.gitDir, head };
 }
@@ -68,8 +68,9 @@ function withHead(root: string, dirs: GitDirs): RepoPaths | undefined {
 const LAYOUT_SETTINGS = /^\s*worktree\s*=|^\s*bare\s*(?:$|[#;]|=(?!\s*(?:false|no|off|0)\s*(?:$|[#;])))|^\s*\[\s*include/im;
 
 function configIsPlain(dirs: GitDirs): boolean {
-  const files = [path.join(dirs.commonDir, "config"), path.join(dirs.commonDir, "config.worktree"), path.join(dirs.gitDir, "config.worktree")];
-  return files.every((file) => {
+  // One look per file: in a main work tree, the git dir and the common dir are the same folder.
+  const files = new Set([path.join(dirs.commonDir, "config"), path.join(dirs.commonDir, "config.worktree"), path.join(dirs.gitDir, "config.worktree")]);
+  return [...files].every((file) => {
     const text = readGitFile(file);
     return text !== undefined && !LAYOUT_SETTINGS.test(text);
   });
@@ -79,10 +80,10 @@ function configIsPlain(dirs: GitDirs): boolean {
  * git refuses a repository that another user owns ("dubious ownership") unless safe.directory
  * allows it: a repository not plainly ours is left to git, which applies that setting.
  */
-function ownedByUs(paths: readonly string[]): boolean {
+function ownedByUs(paths: ReadonlySet<string>): boolean {
   const uid = process.getuid?.();
   if (uid === undefined) return true; // Windows: git's check there is by SID, and has no uid to compare.
-  return paths.every((at) => {
+  return [...paths].every((at) => {
     try {
       return statSync(at).uid === uid;
     } catch (error) {
