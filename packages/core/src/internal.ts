@@ -36,7 +36,7 @@ export { stateNotFound } from "./workflows/load-session.js";
 
 export { hexDigest } from "./util/hash.js";
 export { findExecutable } from "./util/find-executable.js";
-export { isPathInside, relativeInside } from "./util/paths.js";
+export { isPathInside, joinNames, relativeInside } from "./util/paths.js";
 export { sleep } from "./util/sleep.js";
 export { modifiedAt } from "./util/path-exists.js";
 export { isObjectId } from "./util/object-id.js";

@@ -1,28 +1,28 @@
-import path from "node:path";
+import { joinNames } from "@handoff/core/internal";
 
 /** handoff's own folder inside a git directory: the hook log, the refresh queue, the hook runner. */
 export function handoffFolder(gitDir: string): string {
-  return path.join(gitDir, "handoff");
+  return joinNames(gitDir, "handoff");
 }
 
 /** Where the hooks write their errors: inside the git directory, never in the user's git output. */
 export function hookLogPath(gitDir: string): string {
-  return path.join(handoffFolder(gitDir), "hooks.log");
+  return joinNames(handoffFolder(gitDir), "hooks.log");
 }
 
 /** What the last background refresh did: read when troubleshooting (docs/hooks.md), by tests and benchmarks. */
 export function lastRefreshPath(gitDir: string): string {
-  return path.join(handoffFolder(gitDir), "last-refresh.json");
+  return joinNames(handoffFolder(gitDir), "last-refresh.json");
 }
 
 /** The fast path the installed hooks source before they start the runner (fast-path-script.ts). */
 export function fastPathPath(commonGitDir: string): string {
-  return path.join(handoffFolder(commonGitDir), "fast-path.sh");
+  return joinNames(handoffFolder(commonGitDir), "fast-path.sh");
 }
 
 /** The shell runner every installed hook calls; it lives in the common git directory. */
 export function runnerPath(commonGitDir: string): string {
-  return path.join(handoffFolder(commonGitDir), "hook.sh");
+  return joinNames(handoffFolder(commonGitDir), "hook.sh");
 }
 
 /**
@@ -32,7 +32,7 @@ export function runnerPath(commonGitDir: string): string {
  * it holds the refresh lock, just before it reads git.
  */
 export function refreshQueuePath(gitDir: string): string {
-  return path.join(handoffFolder(gitDir), "refresh.queued");
+  return joinNames(handoffFolder(gitDir), "refresh.queued");
 }
 
 /**
@@ -40,5 +40,5 @@ export function refreshQueuePath(gitDir: string): string {
  * this was written after the install (by a checkout, say), and the hooks will not run it.
  */
 export function installStampPath(commonGitDir: string): string {
-  return path.join(handoffFolder(commonGitDir), "installed");
+  return joinNames(handoffFolder(commonGitDir), "installed");
 }

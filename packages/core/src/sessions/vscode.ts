@@ -1,4 +1,4 @@
-import path from "node:path";
+import { joinNames } from "../util/paths.js";
 import { fromVariable } from "./env.js";
 import { modifiedAt } from "./files.js";
 import type { SessionEnvironment } from "./types.js";
@@ -8,8 +8,7 @@ const EDITORS = ["Code", "Code - Insiders", "VSCodium", "Cursor", "Windsurf"];
 
 /**
  * The user-data folder of an editor on this OS (https://code.visualstudio.com/docs/configure/settings#_settings-file-locations),
- * as the segments of one `path.join`: `agents` looks in five editors for two extensions, and every
- * join normalizes its whole path (bench/README.md, on path.normalize in short commands).
+ * as a folder and the names under it: `agents` looks in five editors for two extensions (joinNames).
  */
 function userDataSegments(where: SessionEnvironment, editor: string): string[] {
   if (process.platform === "darwin") return [where.home, "Library", "Application Support", editor, "User"];
@@ -24,7 +23,8 @@ function userDataSegments(where: SessionEnvironment, editor: string): string[] {
 /** An extension's globalStorage folder in the first editor that has one; undefined when none has. */
 export function vscodeGlobalStorage(where: SessionEnvironment, extensionId: string): string | undefined {
   for (const editor of EDITORS) {
-    const dir = path.join(...userDataSegments(where, editor), "globalStorage", extensionId);
+    const [folder = "", ...names] = userDataSegments(where, editor);
+    const dir = joinNames(folder, ...names, "globalStorage", extensionId);
     if (modifiedAt(dir) > 0) return dir;
   }
   return undefined;

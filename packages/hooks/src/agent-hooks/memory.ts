@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { withFileLock, writeQuietly } from "@handoff/core/internal";
+import { joinNames, withFileLock, writeQuietly } from "@handoff/core/internal";
 import { handoffFolder } from "../git-folder.js";
 import { HOOK_AGENTS, type HookEvent } from "./events.js";
 
@@ -20,12 +20,12 @@ interface MemoryFile {
 }
 
 export function agentHookMemoryPath(gitDir: string): string {
-  return path.join(handoffFolder(gitDir), "agent-hooks.json");
+  return joinNames(handoffFolder(gitDir), "agent-hooks.json");
 }
 
 /** Where the incremental transcript reads keep what they read: per session, in the git directory. */
 export function sessionMemoryDir(gitDir: string): string {
-  return path.join(handoffFolder(gitDir), "sessions");
+  return joinNames(handoffFolder(gitDir), "sessions");
 }
 
 function readMemoryFile(gitDir: string): MemoryFile {
@@ -64,10 +64,8 @@ export function sessionStartStampPath(gitDir: string, agent: string): string {
   return stampIn(stampFolder(gitDir), agent);
 }
 
-const stampFolder = (gitDir: string) => path.join(handoffFolder(gitDir), "agent-hooks-fired");
-// Joined by hand: the folder is already normalized and the name is an agent's, and each
-// path.join normalizes the whole path again (bench/README.md, on path.normalize in short commands).
-const stampIn = (folder: string, agent: string) => `${folder}${path.sep}${agent}.session-start`;
+const stampFolder = (gitDir: string) => joinNames(handoffFolder(gitDir), "agent-hooks-fired");
+const stampIn = (folder: string, agent: string) => joinNames(folder, `${agent}.session-start`);
 
 function stampSessionStart(gitDir: string, agent: string, now: Date): void {
   const file = sessionStartStampPath(gitDir, agent);

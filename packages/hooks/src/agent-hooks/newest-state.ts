@@ -1,6 +1,6 @@
 import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { CONFIG_FILE, listAgents, readBoundedText, writeQuietly, type HandoffConfig, type RepoPaths, type SessionState } from "@handoff/core/internal";
+import { CONFIG_FILE, joinNames, listAgents, readBoundedText, writeQuietly, type HandoffConfig, type RepoPaths, type SessionState } from "@handoff/core/internal";
 import { handoffFolder } from "../git-folder.js";
 
 /**
@@ -70,7 +70,7 @@ interface Summary {
 }
 
 export function newestStateSummaryPath(gitDir: string): string {
-  return path.join(handoffFolder(gitDir), "newest-state.json");
+  return joinNames(handoffFolder(gitDir), "newest-state.json");
 }
 
 const builtInFiles = () =>
@@ -92,11 +92,7 @@ export function statSignature(file: string): string {
   }
 }
 
-// Joined by hand, not with path.join: the session start stats twenty of these before the agent's
-// first turn, and each path.join normalizes the whole path again (bench/README.md, on
-// path.normalize in short commands). `root` is a work tree's top level; a `relative` that is not
-// plain only names another file to stat, the same one whenever its signature is taken.
-const fileIn = (root: string, relative: string) => `${root}${path.sep}${relative.split("/").join(path.sep)}`;
+const fileIn = (root: string, relative: string) => joinNames(root, ...relative.split("/"));
 
 /** The files a summary depends on, with their signatures now: taken before they are read. */
 export function summarySources(root: string, config: HandoffConfig): Record<string, string> {
