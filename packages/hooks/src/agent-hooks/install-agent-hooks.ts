@@ -62,6 +62,8 @@ export async function installAgentHooks(options: InstallAgentHooksOptions): Prom
     changes.push(await install(target, contract.agent, contract.file(options.root), contract.edits(options.root), reason));
   }
   changes.push(await install(target, "agents-md", AGENTS_MD, [agentsMdBlock()]));
+  // Asked afresh, even for the index already remembered (one rewritten in place: docs/agent-hooks.md).
+  forgetIndexCheck(target.gitDir);
   await rememberIndexCheck(target);
   return changes;
 }

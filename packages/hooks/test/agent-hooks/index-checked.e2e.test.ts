@@ -87,6 +87,22 @@ describe("the agent hooks' guard remembers the index git tracked nothing under n
     expect(repo.git("ls-files", "node_modules").trim()).toBe("");
   });
 
+  it("hooks install asks git afresh, even about the index it remembers (rewritten in place by another tool)", () => {
+    const { root } = repoWithHandoff();
+    handoff(root, ["hooks", "install", "--agents", "claude"]);
+    // What a tool that writes the index in place leaves: the same file, now tracking node_modules.
+    const other = path.join(makeTempDir("handoff-index-"), "index");
+    copyFileSync(path.join(root, ".git/index"), other);
+    expect(gitWith(root, { GIT_INDEX_FILE: other }, "add", "-f", "node_modules/.bin/handoff").code).toBe(0);
+    writeFileSync(path.join(root, ".git/index"), readFileSync(other));
+    expect(sameFile(root, ".git/index", CHECKED)).toBe(true);
+
+    handoff(root, ["hooks", "install", "--agents", "claude"]);
+    expect(existsSync(path.join(root, CHECKED))).toBe(false);
+    expect(sessionStart(root)).toEqual([expect.stringContaining("node_modules")]);
+    expect(fired(root)).toBeUndefined();
+  });
+
   it("is forgotten by hooks uninstall", () => {
     const { root } = repoWithHandoff();
     handoff(root, ["hooks", "install", "--agents", "claude"]);
