@@ -31,10 +31,10 @@ function sameFile(a: string, b: string): boolean {
   return first !== undefined && second !== undefined && first.dev === second.dev && first.ino === second.ino;
 }
 
-/** Links a killed run left behind: each holds an old index on disk. */
-function removeLeftovers(folder: string, keep: string): void {
+/** Links a killed run left behind (`index-checked.<pid>`): each holds an old index on disk. */
+function removeLeftovers(folder: string): void {
   for (const name of readdirSync(folder)) {
-    if (name.startsWith(`${LINK_NAME}.`) && name !== keep) rmSync(path.join(folder, name), { force: true });
+    if (name.startsWith(`${LINK_NAME}.`)) rmSync(path.join(folder, name), { force: true });
   }
 }
 
@@ -53,8 +53,7 @@ export async function rememberIndexCheck(repo: Pick<RepoPaths, "root" | "gitDir"
   const pending = `${link}.${process.pid}`;
   try {
     if (!sameFile(path.join(repo.root, ".git"), repo.gitDir) || sameFile(index, link)) return;
-    removeLeftovers(folder, path.basename(pending));
-    rmSync(pending, { force: true });
+    removeLeftovers(folder);
     linkSync(index, pending);
     const listed = await runGit(repo.root, ["ls-files", "--error-unmatch", "--", NODE_MODULES_PATHSPEC]);
     if (listed.code === 1) renameSync(pending, link);
@@ -66,10 +65,10 @@ export async function rememberIndexCheck(repo: Pick<RepoPaths, "root" | "gitDir"
   }
 }
 
-/** Removes the link (agent hooks uninstalled): the index it names stays on disk while it exists. */
+/** Removes the link and any leftovers (uninstall; and install, before it asks git afresh): each keeps an old index on disk. */
 export function forgetIndexCheck(gitDir: string): void {
   try {
-    removeLeftovers(handoffFolder(gitDir), "");
+    removeLeftovers(handoffFolder(gitDir));
     rmSync(path.join(handoffFolder(gitDir), LINK_NAME), { force: true });
   } catch {
     // no handoff folder: nothing to forget
