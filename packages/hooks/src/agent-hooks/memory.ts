@@ -61,11 +61,8 @@ export async function updateAgentHookMemory(gitDir: string, agent: string, chang
  * start that gives nothing (the common case, before the agent's first turn) writes only this.
  */
 export function sessionStartStampPath(gitDir: string, agent: string): string {
-  return stampIn(stampFolder(gitDir), agent);
+  return joinNames(handoffFolder(gitDir), "agent-hooks-fired", `${agent}.session-start`);
 }
-
-const stampFolder = (gitDir: string) => joinNames(handoffFolder(gitDir), "agent-hooks-fired");
-const stampIn = (folder: string, agent: string) => joinNames(folder, `${agent}.session-start`);
 
 function stampSessionStart(gitDir: string, agent: string, now: Date): void {
   const file = sessionStartStampPath(gitDir, agent);
@@ -90,9 +87,8 @@ export async function recordSessionStart(gitDir: string, agent: string, now: Dat
  */
 export function readAgentHookMemoryWithStamps(gitDir: string): Record<string, AgentHookMemory> {
   const agents = readAgentHookMemory(gitDir);
-  const folder = stampFolder(gitDir);
   for (const agent of HOOK_AGENTS) {
-    const stamp = statSync(stampIn(folder, agent), { throwIfNoEntry: false });
+    const stamp = statSync(sessionStartStampPath(gitDir, agent), { throwIfNoEntry: false });
     if (!stamp) continue;
     const own = (agents[agent] ??= {});
     const recorded = Date.parse(own.fired?.["session-start"] ?? "");
